@@ -1,0 +1,90 @@
+/**
+ * Domain types shared by ingest, search, the CLI and the bot.
+ * Displayed text (paragraphs, questions) is always source text, character for character.
+ */
+
+/** Metadata of one transcript, from its optional `<name>.meta.json` next to it. */
+export interface SourceMeta {
+  /** Stable id of the source: the transcript's file name without extension. */
+  id: string;
+  /** File name of the transcript inside the sources folder. */
+  file: string;
+  /** ISO date (YYYY-MM-DD), or null when unknown. */
+  date: string | null;
+  /** Event name, e.g. 十三届全国人大三次会议记者会, or null. */
+  event: string | null;
+  /** Main speaker, from metadata or read from the text. */
+  speaker: string | null;
+  /** Speaker's title, e.g. 国务委员兼外交部长, or null. */
+  title: string | null;
+  /** Document title read from the transcript's first line, or null. */
+  heading: string | null;
+}
+
+/** One official answer: an answer start plus its continuation paragraphs. */
+export interface AnswerUnit {
+  /** Stable id: `<sourceId>#<n>` (n from 1, in order of first appearance). */
+  id: string;
+  /** Short readable topic label, e.g. 中美关系. */
+  topic: string;
+  /** The reporter question it answers (source text), or null when the file lacks it. */
+  question: string | null;
+  /** The outlet that asked, e.g. 路透社, or null. */
+  outlet: string | null;
+  /** Who answered, e.g. 王毅. */
+  speaker: string;
+  /** Source id (see SourceMeta.id). */
+  source: string;
+  /** Paragraphs, source text; the first without its `<speaker>：` label (the speaker is a field). */
+  paragraphs: string[];
+}
+
+/** A reporter question recorded without an answer in the transcript. */
+export interface UnansweredQuestion {
+  /** Stable id: `<sourceId>#q<n>`. */
+  id: string;
+  /** Short readable topic label. */
+  topic: string;
+  question: string;
+  outlet: string | null;
+  source: string;
+}
+
+/** The built index file (index-data/index.json). */
+export interface IndexFile {
+  schemaVersion: number;
+  /** How to rebuild this file. */
+  generated: string;
+  sources: SourceMeta[];
+  units: AnswerUnit[];
+  unanswered: UnansweredQuestion[];
+}
+
+/** Outcome of answering one user question. */
+export type AnswerStatus = 'answered' | 'unanswered' | 'no_match';
+
+/** The unit chosen for a question, with where in it the best match is. */
+export interface AnswerHit {
+  unitId: string;
+  topic: string;
+  reporterQuestion: string | null;
+  speaker: string;
+  source: string;
+  /** The whole unit, source text. */
+  paragraphs: string[];
+  /** Index into `paragraphs` of the most relevant paragraph. */
+  bestParagraph: number;
+  /** 0..1; see src/search for what it means. */
+  confidence: number;
+}
+
+/** The result of `answerQuestion(index, text)`; the JSON shape of `npm run ask -- --json`. */
+export interface Answer {
+  question: string;
+  status: AnswerStatus;
+  answer: AnswerHit | null;
+  /** With status `unanswered`: the reporter question the transcript records without an answer. */
+  unansweredQuestion: string | null;
+  /** Next-best units, best first (at most a few). */
+  alternatives: { unitId: string; topic: string; confidence: number }[];
+}
