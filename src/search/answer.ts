@@ -1,0 +1,220 @@
+import type { Answer, AnswerHit } from '../types.js';
+import { analyzeQuery, type QueryConcept } from './query.js';
+import type { SearchDoc, SearchIndex } from './search-index.js';
+import { charBigrams, generalSpecificity } from './tokenize.js';
+
+/** Longest question analysed; the rest of a longer text is ignored (Discord caps input anyway). */
+export const MAX_QUESTION_CHARS = 2000;
+
+/** A concept of the query with its weight (inverse document frequency). */
+export interface WeightedConcept extends QueryConcept {
+  weight: number;
+}
+
+/** A document ranked for a question, with the evidence used to decide. */
+export interface Candidate {
+  doc: SearchDoc;
+  /** minisearch BM25 score over the weighted fields. */
+  score: number;
+  /** 0..1: IDF-weighted share of the query's concepts found in the document. */
+  coverage: number;
+}
+
+/** What `rankCandidates` returns: the weighted concepts and the best documents, best first. */
+export interface Ranking {
+  concepts: WeightedConcept[];
+  english: boolean;
+  candidates: Candidate[];
+}
+
+const TEXT_FIELDS = ['question', 'topic', 'text'];
+
+/** BM25's inverse document frequency (never negative); a term in no document gets the highest weight. */
+function inverseDocumentFrequency(documentFrequency: number, documentCount: number): number {
+  return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+/**
+ * Weight of each concept: how well it tells units apart in this index (BM25 IDF; a concept is
+ * as common as its most common form, so 美方 weighs what 美国 weighs) times how specific the
+ * word is in Chinese at large (jieba's IDF, relative to its mean). The second factor keeps a
+ * generic word (原则, 结果, 进行) that no unit happens to contain from weighing like a name.
+ */
+function weighConcepts(index: SearchIndex, concepts: readonly QueryConcept[]): WeightedConcept[] {
+  const documentCount = Math.max(1, index.docs.length);
+  return concepts.map((concept) => {
+    const frequency = Math.max(...concept.alternatives.map((term) => index.documentFrequency.get(term) ?? 0));
+    const weight = inverseDocumentFrequency(frequency, documentCount) * generalSpecificity(concept.term);
+    return { ...concept, weight };
+  });
+}
+
+/**
+ * Credit (0..1) of one concept in one document: 1 when a form of it is an indexed word of the
+ * document, `partialMatchCredit` when a form of it occurs only as characters in a row (jieba cut
+ * the two texts differently) or, for forms of three characters or more, when two thirds of
+ * its character bigrams occur.
+ */
+function conceptCredit(concept: QueryConcept, matched: ReadonlySet<string>, doc: SearchDoc, partial: number): number {
+  if (concept.alternatives.some((term) => matched.has(term))) return 1;
+  for (const term of concept.alternatives) {
+    if (doc.matchText.includes(term)) return partial;
+    if (term.length >= 3) {
+      const grams = charBigrams(term);
+      const found = grams.filter((gram) => doc.matchText.includes(gram)).length;
+      if (grams.length > 0 && found / grams.length >= 2 / 3) return partial;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Ranks documents for a question: minisearch (BM25 over question, topic and answer text, and
+ * character bigrams of question and topic) finds and orders candidates, then each of the best
+ * `rerankDepth` gets its coverage. Never throws; an empty analysis gives no candidates.
+ */
+export function rankCandidates(index: SearchIndex, text: string): Ranking {
+  const { concepts: raw, english } = analyzeQuery(text.slice(0, MAX_QUESTION_CHARS));
+  const concepts = weighConcepts(index, raw);
+  if (concepts.length === 0) return { concepts, english, candidates: [] };
+  const { synonymBoost, partialMatchCredit, rerankDepth } = index.options;
+  // Each form is boosted by how specific its concept is in Chinese at large (so 中国 in a
+  // question about 欧洲 does not decide the ranking), and a synonym less than the typed word.
+  const termBoost = new Map<string, number>();
+  for (const concept of concepts) {
+    const specificity = generalSpecificity(concept.term);
+    for (const term of concept.alternatives) {
+      const boost = specificity * (term === concept.term ? 1 : synonymBoost);
+      termBoost.set(term, Math.max(boost, termBoost.get(term) ?? 0));
+    }
+  }
+  const words = [...termBoost.keys()];
+  const grams = [...new Set(concepts.flatMap((concept) => (concept.term.length >= 3 ? charBigrams(concept.term) : [])))];
+  const results = index.minisearch.search({
+    combineWith: 'OR',
+    queries: [
+      { queries: [words.join('\u0001')], fields: TEXT_FIELDS, boostTerm: (term: string) => termBoost.get(term) ?? 0 },
+      ...(grams.length > 0 ? [{ queries: [grams.join('\u0001')], fields: ['bigrams'] }] : []),
+    ],
+  });
+  const candidates: Candidate[] = [];
+  for (const result of results.slice(0, rerankDepth)) {
+    const doc = index.docs[result.id as number];
+    if (!doc) continue;
+    const matched = new Set(
+      Object.entries(result.match)
+        .filter(([, fields]) => fields.some((field) => TEXT_FIELDS.includes(field)))
+        .map(([term]) => term),
+    );
+    const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
+    const found = concepts.reduce(
+      (sum, concept) => sum + concept.weight * conceptCredit(concept, matched, doc, partialMatchCredit),
+      0,
+    );
+    candidates.push({ doc, score: result.score, coverage: total > 0 ? found / total : 0 });
+  }
+  return { concepts, english, candidates };
+}
+
+/** Index of the paragraph holding most of the query's weight (the first one on a tie). */
+export function chooseBestParagraph(doc: SearchDoc, concepts: readonly WeightedConcept[]): number {
+  let best = 0;
+  let bestScore = -1;
+  doc.matchParagraphs.forEach((paragraph, i) => {
+    const score = concepts.reduce(
+      (sum, concept) => sum + (concept.alternatives.some((term) => paragraph.includes(term)) ? concept.weight : 0),
+      0,
+    );
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+/** The decision for a ranking: which candidate, if any, and how confident. */
+export interface Decision {
+  best: Candidate | undefined;
+  margin: number;
+  confidence: number;
+  accepted: boolean;
+}
+
+/**
+ * Decides whether the best candidate answers the question.
+ * - coverage: share of the query's IDF weight the best document contains (see rankCandidates);
+ * - margin: (score₁ − score₂) / score₁ of the BM25 scores of the first two documents.
+ * confidence = coverage × (1 − (1 − margin) / 2) … see SEARCH_OPTIONS.thresholds.
+ */
+export function decide(index: SearchIndex, ranking: Ranking): Decision {
+  const [first, second] = ranking.candidates;
+  if (!first) return { best: undefined, margin: 0, confidence: 0, accepted: false };
+  const margin = second ? Math.max(0, (first.score - second.score) / first.score) : 1;
+  const { minCoverage, sureCoverage, minMargin } = index.options.thresholds;
+  const accepted = first.coverage >= minCoverage && (first.coverage >= sureCoverage || margin >= minMargin);
+  const confidence = first.coverage * (0.5 + margin / 2);
+  return { best: first, margin, confidence: round(confidence), accepted };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function alternativesOf(candidates: readonly Candidate[], exclude: SearchDoc | undefined, limit: number, floor: number) {
+  return candidates
+    .filter((candidate) => candidate.doc.kind === 'unit' && candidate.doc !== exclude && candidate.coverage >= floor)
+    .slice(0, limit)
+    .map((candidate) => ({ unitId: candidate.doc.id, topic: candidate.doc.topic, confidence: round(candidate.coverage) }));
+}
+
+/**
+ * Answers a user question from the index: the ONE function every front end uses.
+ * - `answered`: the best unit, whole, with its most relevant paragraph and a confidence;
+ * - `unanswered`: the best match is a reporter question the transcript records without an
+ *   answer; `unansweredQuestion` holds it;
+ * - `no_match`: nothing covers the question well enough (out of scope, gibberish, empty);
+ *   `alternatives` lists the closest topics, if any.
+ * Never throws, whatever the string.
+ *
+ * @example answerQuestion(index, '歐洲怎麼看中國').answer?.topic // → '中欧关系'
+ */
+export function answerQuestion(index: SearchIndex, text: string): Answer {
+  const question = typeof text === 'string' ? text : '';
+  const noMatch: Answer = { question, status: 'no_match', answer: null, unansweredQuestion: null, alternatives: [] };
+  let ranking: Ranking;
+  try {
+    ranking = rankCandidates(index, question);
+  } catch {
+    return noMatch;
+  }
+  const decision = decide(index, ranking);
+  const { maxAlternatives, thresholds } = index.options;
+  const best = decision.best;
+  if (!best || !decision.accepted) {
+    return { ...noMatch, alternatives: alternativesOf(ranking.candidates, undefined, maxAlternatives, thresholds.minCoverage / 2) };
+  }
+  const alternatives = alternativesOf(ranking.candidates, best.doc, maxAlternatives, 0);
+  if (best.doc.kind === 'unanswered') {
+    return {
+      question,
+      status: 'unanswered',
+      answer: null,
+      unansweredQuestion: best.doc.unanswered?.question ?? null,
+      alternatives,
+    };
+  }
+  const unit = best.doc.unit;
+  if (!unit) return noMatch;
+  const hit: AnswerHit = {
+    unitId: unit.id,
+    topic: unit.topic,
+    reporterQuestion: unit.question,
+    speaker: unit.speaker,
+    source: unit.source,
+    paragraphs: unit.paragraphs,
+    bestParagraph: chooseBestParagraph(best.doc, ranking.concepts),
+    confidence: decision.confidence,
+  };
+  return { question, status: 'answered', answer: hit, unansweredQuestion: null, alternatives };
+}

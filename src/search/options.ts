@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../index-file.js';
+
+/**
+ * Every knob of the search, in one typed constant used both to build an index and to answer
+ * from it (a built `SearchIndex` keeps the options it was built with).
+ */
+export interface SearchOptions {
+  /** jieba user dictionary: one word a line (`word [freq] [tag]`), `#` comments. */
+  userDictPath: string;
+  /** Stop words: one a line, `#` comments; removed from indexed text and from queries. */
+  stopWordsPath: string;
+  /** Synonyms in the Solr format (`a, b, c` and `a, b => c`). */
+  synonymsPath: string;
+  /** English → Chinese glossary: `english phrase<TAB>中文 词 …`, `#` comments. */
+  glossaryPath: string;
+  /** Field weights of the unit index (minisearch `boost`). */
+  fieldBoosts: { question: number; topic: number; text: number; bigrams: number };
+  /** Weight of a synonym, relative to the word the user typed, in the ranking score. */
+  synonymBoost: number;
+  /**
+   * Credit (0..1) a query word gets in coverage when the unit lacks it as a word but contains
+   * all its characters in a row (jieba cut the two texts differently) or, for a word of three
+   * or more characters, most of its character bigrams.
+   */
+  partialMatchCredit: number;
+  /** How many top-ranked units are re-scored by coverage. */
+  rerankDepth: number;
+  /** Decision thresholds; see `decide` in answer.ts for what they mean and how they were set. */
+  thresholds: {
+    /** Minimum coverage of the query's informative terms by the best unit to answer. */
+    minCoverage: number;
+    /** Coverage from which a unit answers even when a rival is close. */
+    sureCoverage: number;
+    /** Minimum relative margin of the best unit's score over the next one (below sureCoverage). */
+    minMargin: number;
+  };
+  /** Most alternatives returned with an answer. */
+  maxAlternatives: number;
+}
+
+const SEARCH_DATA = resolve(PROJECT_ROOT, 'index-data/search');
+
+/** The options every front end uses. */
+export const SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
+  userDictPath: resolve(SEARCH_DATA, 'user-dict.txt'),
+  stopWordsPath: resolve(SEARCH_DATA, 'stop-words.txt'),
+  synonymsPath: resolve(SEARCH_DATA, 'synonyms.txt'),
+  glossaryPath: resolve(SEARCH_DATA, 'glossary-en.tsv'),
+  fieldBoosts: { question: 2, topic: 2, text: 1, bigrams: 0.3 },
+  synonymBoost: 0.6,
+  partialMatchCredit: 0.5,
+  rerankDepth: 8,
+  thresholds: { minCoverage: 0.5, sureCoverage: 0.7, minMargin: 0.1 },
+  maxAlternatives: 3,
+});

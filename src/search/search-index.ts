@@ -1,0 +1,141 @@
+import MiniSearch from 'minisearch';
+import type { AnswerUnit, IndexFile, UnansweredQuestion } from '../types.js';
+import { normalizeForMatching } from './normalize.js';
+import { SEARCH_OPTIONS, type SearchOptions } from './options.js';
+import { charBigrams, getLexicon, tokenize } from './tokenize.js';
+
+/** One searchable document: an answer unit or an unanswered reporter question. */
+export interface SearchDoc {
+  kind: 'unit' | 'unanswered';
+  id: string;
+  topic: string;
+  unit: AnswerUnit | undefined;
+  unanswered: UnansweredQuestion | undefined;
+  /** Folded question, topic and answer text, for substring (partial) matching. */
+  matchText: string;
+  /** Folded paragraphs (units only), for choosing the best paragraph. */
+  matchParagraphs: string[];
+}
+
+/** An in-memory search index over one index file. Build it with `createSearchIndex`. */
+export interface SearchIndex {
+  /** The index file it was built from (units, unanswered questions, sources). */
+  readonly file: IndexFile;
+  readonly options: Readonly<SearchOptions>;
+  /** Documents, units first then unanswered questions, in file order; position = minisearch id. */
+  readonly docs: readonly SearchDoc[];
+  readonly minisearch: MiniSearch<IndexedFields>;
+  /** Number of documents containing each token (any field). */
+  readonly documentFrequency: ReadonlyMap<string, number>;
+  readonly unitsById: ReadonlyMap<string, AnswerUnit>;
+  readonly unansweredById: ReadonlyMap<string, UnansweredQuestion>;
+}
+
+/** Fields handed to minisearch: tokens already cut, joined by SEPARATOR. */
+interface IndexedFields {
+  id: number;
+  question: string;
+  topic: string;
+  text: string;
+  bigrams: string;
+}
+
+const SEPARATOR = '\u0001';
+
+/** Words that name an opening statement, given to a source's first unit when it has no question. */
+const OPENING_TERMS = '开场 开场白 致辞 开场致辞';
+
+/** minisearch options shared by building and searching, derived from SEARCH_OPTIONS. */
+export function minisearchOptions(options: Readonly<SearchOptions>) {
+  return {
+    idField: 'id',
+    fields: ['question', 'topic', 'text', 'bigrams'],
+    tokenize: (text: string) => (text.length === 0 ? [] : text.split(SEPARATOR)),
+    processTerm: (term: string) => term,
+    searchOptions: {
+      boost: { ...options.fieldBoosts },
+      tokenize: (text: string) => (text.length === 0 ? [] : text.split(SEPARATOR)),
+      processTerm: (term: string) => term,
+    },
+  };
+}
+
+function toDocs(file: IndexFile): SearchDoc[] {
+  const firstUnitOfSource = new Set<string>();
+  const seenSources = new Set<string>();
+  for (const unit of file.units) {
+    if (!seenSources.has(unit.source)) {
+      seenSources.add(unit.source);
+      firstUnitOfSource.add(unit.id);
+    }
+  }
+  const docs: SearchDoc[] = file.units.map((unit) => {
+    const matchParagraphs = unit.paragraphs.map(normalizeForMatching);
+    // An opening statement answers "what did he say at the start": say so in its topic terms.
+    const opening = unit.question === null && firstUnitOfSource.has(unit.id) ? ` ${OPENING_TERMS}` : '';
+    return {
+      kind: 'unit',
+      id: unit.id,
+      topic: unit.topic,
+      unit,
+      unanswered: undefined,
+      matchText: normalizeForMatching(`${unit.question ?? ''}\n${unit.topic}${opening}\n`) + matchParagraphs.join('\n'),
+      matchParagraphs,
+    };
+  });
+  for (const question of file.unanswered) {
+    docs.push({
+      kind: 'unanswered',
+      id: question.id,
+      topic: question.topic,
+      unit: undefined,
+      unanswered: question,
+      matchText: normalizeForMatching(`${question.question}\n${question.topic}`),
+      matchParagraphs: [],
+    });
+  }
+  return docs;
+}
+
+/**
+ * Builds the search index of an index file in memory: a minisearch index of units and
+ * unanswered questions with the fields question, topic, text (the answer's paragraphs) and
+ * bigrams (character bigrams of question and topic), plus document frequencies of tokens.
+ * Throws `search: …` when two documents share an id.
+ */
+export function createSearchIndex(file: IndexFile, options: Readonly<SearchOptions> = SEARCH_OPTIONS): SearchIndex {
+  getLexicon();
+  const docs = toDocs(file);
+  const minisearch = new MiniSearch<IndexedFields>(minisearchOptions(options));
+  const documentFrequency = new Map<string, number>();
+  const ids = new Set<string>();
+  const indexed: IndexedFields[] = docs.map((doc, position) => {
+    if (ids.has(doc.id)) throw new Error(`search: duplicate id "${doc.id}" in the index file`);
+    ids.add(doc.id);
+    const question = tokenize(doc.unit?.question ?? doc.unanswered?.question ?? '');
+    const opening = doc.matchText.includes(OPENING_TERMS) ? ` ${OPENING_TERMS}` : '';
+    const topic = tokenize(doc.topic + opening);
+    const text = doc.unit ? doc.unit.paragraphs.flatMap((paragraph) => tokenize(paragraph)) : [];
+    const heading = normalizeForMatching(`${doc.unit?.question ?? doc.unanswered?.question ?? ''} ${doc.topic}`);
+    for (const token of new Set([...question, ...topic, ...text])) {
+      documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+    }
+    return {
+      id: position,
+      question: question.join(SEPARATOR),
+      topic: topic.join(SEPARATOR),
+      text: text.join(SEPARATOR),
+      bigrams: charBigrams(heading).join(SEPARATOR),
+    };
+  });
+  minisearch.addAll(indexed);
+  return {
+    file,
+    options,
+    docs,
+    minisearch,
+    documentFrequency,
+    unitsById: new Map(file.units.map((unit) => [unit.id, unit])),
+    unansweredById: new Map(file.unanswered.map((question) => [question.id, question])),
+  };
+}

@@ -1,0 +1,119 @@
+import type { AnswerUnit, UnansweredQuestion } from '../types.js';
+import { chooseBestParagraph, rankCandidates } from './answer.js';
+import { normalizeForMatching } from './normalize.js';
+import type { SearchIndex } from './search-index.js';
+
+/** One choice of the /topic autocomplete. */
+export interface TopicSuggestion {
+  /** The unit id or the unanswered question's id. */
+  id: string;
+  /** At most 100 characters: the topic and, when there is room, the reporter's question. */
+  label: string;
+  kind: 'unit' | 'unanswered';
+}
+
+/** One paragraph found by text, for the /quote autocomplete. */
+export interface ParagraphHit {
+  unitId: string;
+  /** Index into the unit's paragraphs. */
+  paragraph: number;
+  /** The paragraph, source text. */
+  text: string;
+  topic: string;
+}
+
+/** Discord's limit on an autocomplete choice's name. */
+const LABEL_MAX = 100;
+const DEFAULT_TOPIC_LIMIT = 25;
+const DEFAULT_PARAGRAPH_LIMIT = 25;
+
+function labelOf(topic: string, question: string | null, unanswered: boolean): string {
+  const head = unanswered ? `${topic}（无答复）` : topic;
+  const full = question ? `${head}：${question}` : head;
+  return [...full].length <= LABEL_MAX ? full : `${[...full].slice(0, LABEL_MAX - 1).join('')}…`;
+}
+
+/**
+ * Choices for the /topic autocomplete: at most `limit` (default 25) topics, units and
+ * unanswered questions alike. Empty input gives every topic in index order; otherwise topics
+ * whose label or question contains what was typed (folded: traditional = simplified, any
+ * width, any case; prefix matches of the label first), then topics found by search.
+ *
+ * @example suggestTopics(index, '中美')[0]?.label // → '中美关系：受疫情和美国大选影响，…'
+ */
+export function suggestTopics(index: SearchIndex, typed: string, limit = DEFAULT_TOPIC_LIMIT): TopicSuggestion[] {
+  const max = Math.max(0, Math.floor(limit));
+  const all = index.docs.map((doc) => ({
+    doc,
+    suggestion: {
+      id: doc.id,
+      label: labelOf(doc.topic, doc.unit?.question ?? doc.unanswered?.question ?? null, doc.kind === 'unanswered'),
+      kind: doc.kind,
+    } satisfies TopicSuggestion,
+  }));
+  const needle = normalizeForMatching(typeof typed === 'string' ? typed : '').trim();
+  if (needle.length === 0) return all.slice(0, max).map(({ suggestion }) => suggestion);
+  const prefix: TopicSuggestion[] = [];
+  const contains: TopicSuggestion[] = [];
+  for (const { doc, suggestion } of all) {
+    const topic = normalizeForMatching(doc.topic);
+    if (topic.startsWith(needle)) prefix.push(suggestion);
+    else if (normalizeForMatching(suggestion.label).includes(needle)) contains.push(suggestion);
+  }
+  const chosen = [...prefix, ...contains];
+  if (chosen.length < max) {
+    const seen = new Set(chosen.map((suggestion) => suggestion.id));
+    for (const candidate of rankCandidates(index, typed).candidates) {
+      if (seen.has(candidate.doc.id)) continue;
+      const found = all.find(({ doc }) => doc === candidate.doc);
+      if (found) chosen.push(found.suggestion);
+      seen.add(candidate.doc.id);
+    }
+  }
+  return chosen.slice(0, max);
+}
+
+/**
+ * Paragraphs that best match a piece of text, for the /quote autocomplete: paragraphs that
+ * contain the text (folded) first, in index order, then the best paragraph of each unit found
+ * by search. At most `limit` (default 25); empty text gives none.
+ */
+export function findParagraphs(index: SearchIndex, text: string, limit = DEFAULT_PARAGRAPH_LIMIT): ParagraphHit[] {
+  const max = Math.max(0, Math.floor(limit));
+  const needle = normalizeForMatching(typeof text === 'string' ? text : '').trim();
+  if (needle.length === 0 || max === 0) return [];
+  const hits: ParagraphHit[] = [];
+  const seen = new Set<string>();
+  const push = (unit: AnswerUnit, paragraph: number): void => {
+    const key = `${unit.id}\u0000${paragraph}`;
+    const source = unit.paragraphs[paragraph];
+    if (seen.has(key) || source === undefined) return;
+    seen.add(key);
+    hits.push({ unitId: unit.id, paragraph, text: source, topic: unit.topic });
+  };
+  for (const doc of index.docs) {
+    if (hits.length >= max) break;
+    if (!doc.unit) continue;
+    doc.matchParagraphs.forEach((paragraph, i) => {
+      if (doc.unit && hits.length < max && paragraph.includes(needle)) push(doc.unit, i);
+    });
+  }
+  if (hits.length < max) {
+    const ranking = rankCandidates(index, text);
+    for (const candidate of ranking.candidates) {
+      if (hits.length >= max) break;
+      if (candidate.doc.unit) push(candidate.doc.unit, chooseBestParagraph(candidate.doc, ranking.concepts));
+    }
+  }
+  return hits;
+}
+
+/** The answer unit with this id, or undefined. */
+export function getUnit(index: SearchIndex, unitId: string): AnswerUnit | undefined {
+  return index.unitsById.get(unitId);
+}
+
+/** The unanswered reporter question with this id, or undefined. */
+export function getUnanswered(index: SearchIndex, id: string): UnansweredQuestion | undefined {
+  return index.unansweredById.get(id);
+}
