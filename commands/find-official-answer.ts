@@ -1,0 +1,41 @@
+import { ApplicationCommandType, ContextMenuCommandBuilder, MessageFlags, type MessageContextMenuCommandInteraction } from 'discord.js';
+import { commandTexts, messages } from '../src/messages.js';
+import { answerFor } from '../src/bot/answer-flow.js';
+import type { BotContext } from '../src/bot/command.js';
+import { stripBotMention } from '../src/bot/message-handler.js';
+import { renderAnswer } from '../src/bot/answer-view.js';
+import { interactionReply, NO_MENTIONS, postReplyTo } from '../src/bot/reply.js';
+
+/**
+ * Message context menu 查找官方回答 / "Find official answer": answers the target message's text
+ * as a public reply to that message. Where the bot cannot post there (no permission, a channel it
+ * is not in), the invoker gets the answer privately, with the button to post it through the interaction.
+ */
+export const data = new ContextMenuCommandBuilder()
+  .setName(commandTexts.findOfficialAnswer.name)
+  .setNameLocalizations(commandTexts.findOfficialAnswer.nameLocalizations)
+  .setType(ApplicationCommandType.Message);
+
+export async function execute(interaction: MessageContextMenuCommandInteraction, context: BotContext): Promise<void> {
+  const target = interaction.targetMessage;
+  const text = stripBotMention(target.content, interaction.client.user.id);
+  if (text.trim() === '') {
+    await interaction.reply(interactionReply({ content: messages.targetHasNoText }, true));
+    return;
+  }
+  const outcome = answerFor(context, interaction.user.id, text, { publishable: false });
+  // Only an answer is posted on someone's message; "no answer" and refusals go to the invoker alone.
+  if (outcome.kind !== 'answered') {
+    await interaction.reply(interactionReply(outcome.reply, true));
+    return;
+  }
+  // Posting is a REST call of its own; defer so the interaction is acknowledged well within 3 s.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  try {
+    await postReplyTo(interaction.client, interaction.channelId, target.id, outcome.reply);
+    await interaction.editReply({ content: messages.repliedInChannel });
+  } catch (error) {
+    context.logger.info({ err: error, channelId: interaction.channelId }, 'cannot reply in channel; answering privately');
+    await interaction.editReply({ ...renderAnswer(context.index, outcome.answer, true), allowedMentions: NO_MENTIONS });
+  }
+}

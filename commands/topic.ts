@@ -1,0 +1,47 @@
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { getUnanswered, getUnit, suggestTopics } from '../src/search/index.js';
+import { commandTexts, messages } from '../src/messages.js';
+import { answerFor } from '../src/bot/answer-flow.js';
+import { renderUnanswered, renderUnitView, truncate } from '../src/bot/answer-view.js';
+import { withText, type BotContext } from '../src/bot/command.js';
+import { resolveRef, toRef, MAX_CUSTOM_ID_LENGTH } from '../src/bot/custom-id.js';
+import { MAX_QUESTION_LENGTH } from '../src/bot/question-input.js';
+import { interactionReply } from '../src/bot/reply.js';
+
+/** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
+const MAX_CHOICES = 25;
+
+/** `/topic topic:` — a unit (or a recorded unanswered question) picked by topic, with autocomplete. */
+export const data = withText(new SlashCommandBuilder(), commandTexts.topic).addStringOption((option) =>
+  withText(option, commandTexts.topicTopic).setRequired(true).setAutocomplete(true).setMaxLength(MAX_QUESTION_LENGTH),
+);
+
+/** Choices from memory (no I/O), well within Discord's 3 seconds. */
+export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  const typed = interaction.options.getFocused();
+  const choices = suggestTopics(context.index, typed, MAX_CHOICES).map((suggestion) => ({
+    name: truncate(suggestion.kind === 'unanswered' ? messages.unansweredTopicChoice(suggestion.label) : suggestion.label, MAX_CUSTOM_ID_LENGTH),
+    value: toRef(suggestion.id),
+  }));
+  await interaction.respond(choices.slice(0, MAX_CHOICES));
+}
+
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  const value = interaction.options.getString(commandTexts.topicTopic.name, true);
+  const id = resolveRef(context.index.file, value);
+  const unit = getUnit(context.index, id);
+  if (unit !== undefined) {
+    await interaction.reply(interactionReply(renderUnitView(context.index.file, unit, { page: 0, best: null, publishable: true }), true));
+    return;
+  }
+  const unanswered = getUnanswered(context.index, id);
+  if (unanswered !== undefined) {
+    const content = renderUnanswered(context.index.file, unanswered.outlet, unanswered.question, unanswered.source);
+    await interaction.reply(interactionReply({ content }, true));
+    return;
+  }
+  // Typed without picking a choice: treat it as a question.
+  const outcome = answerFor(context, interaction.user.id, value, { publishable: true });
+  const reply = outcome.kind === 'no_match' ? { content: messages.topicNotFound } : outcome.reply;
+  await interaction.reply(interactionReply(reply, true));
+}

@@ -1,0 +1,97 @@
+import { Client, Events, GatewayIntentBits, Partials, type CommandInteraction } from 'discord.js';
+import type { Config } from '../config.js';
+import { readIndexFile } from '../index-file.js';
+import type { Logger } from '../log.js';
+import { createSearchIndex, type SearchIndex } from '../search/index.js';
+import type { BotContext, Command } from './command.js';
+import { loadCommands } from './command-loader.js';
+import { createInteractionRouter } from './interaction-router.js';
+import { handleMessage, type ListenSettings } from './message-handler.js';
+import { RateLimiter } from './rate-limiter.js';
+import { NO_MENTIONS } from './reply.js';
+
+/**
+ * The fewest intents that work: Guilds (channels, for replies and threads), GuildMessages (mentions
+ * in servers), DirectMessages (DMs); MessageContent only when configured, for answer channels.
+ */
+export function intentsFor(config: Pick<Config, 'messageContentIntent'>): GatewayIntentBits[] {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+  return config.messageContentIntent ? [...intents, GatewayIntentBits.MessageContent] : intents;
+}
+
+/**
+ * Creates the discord.js client: intents above, the Channel partial (DM channels arrive uncached),
+ * mentions off by default, REST (and so the gateway URL it discovers) at DISCORD_API_BASE when set,
+ * and the shard ids from the config (never from discord.js's own reading of SHARDS).
+ */
+export function createClient(config: Config): Client {
+  const shards = config.sharding.mode === 'shard' ? { shards: config.sharding.ids, shardCount: config.sharding.count } : { shards: [0], shardCount: 1 };
+  return new Client({
+    intents: intentsFor(config),
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    ...shards,
+    ...(config.apiBase === null ? {} : { rest: { api: config.apiBase } }),
+  });
+}
+
+/** A started bot: its client and commands, and how to stop it. */
+export interface RunningBot {
+  readonly client: Client<true>;
+  readonly commands: ReadonlyMap<string, Command<CommandInteraction>>;
+  /** Disconnects from Discord; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the bot as `npm start` does: loads the index (or uses `options.index`) and the commands,
+ * connects, and resolves once READY has arrived. Throws when the token is missing or rejected.
+ */
+export async function startBot(config: Config, logger: Logger, options: { index?: SearchIndex } = {}): Promise<RunningBot> {
+  if (config.discordToken === null) throw new Error('bot: DISCORD_TOKEN is not set');
+  const index = options.index ?? createSearchIndex(readIndexFile(config.indexPath));
+  const commands = await loadCommands();
+  const context: BotContext = { config, index, logger, rateLimiter: new RateLimiter(config.rateLimit.questions, config.rateLimit.windowMs) };
+  const client = createClient(config);
+  const answerChannelIds = new Set(config.answerChannelIds);
+  const channelAnswers = answerChannelIds.size > 0 && config.messageContentIntent;
+  const routeInteraction = createInteractionRouter(commands, context);
+
+  client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction));
+  client.on(Events.MessageCreate, (message) => {
+    const settings: ListenSettings = { botUserId: client.user?.id ?? '', answerChannelIds, channelAnswers };
+    handleMessage(message, context, settings).catch((error: unknown) =>
+      logger.warn({ err: error, channelId: message.channelId, messageId: message.id }, 'could not reply to message'),
+    );
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
+  client.on(Events.Warn, (warning) => logger.warn({ warning }, 'client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  await client.login(config.discordToken);
+  const readyClient = await ready;
+  logger.info(
+    { user: readyClient.user.tag, applicationId: readyClient.application.id, guilds: readyClient.guilds.cache.size, commands: [...commands.keys()], shards: client.options.shards },
+    'bot ready',
+  );
+  if (answerChannelIds.size > 0 && !config.messageContentIntent) {
+    logger.warn(
+      { answerChannelIds: config.answerChannelIds },
+      'channel answers are off: ANSWER_CHANNEL_IDS is set but MESSAGE_CONTENT_INTENT is not true, and without the Message Content intent Discord sends no text for messages that do not mention the bot. Mentions and DMs still work. Enable the intent in the Developer Portal (Bot → Privileged Gateway Intents) and set MESSAGE_CONTENT_INTENT=true.',
+    );
+  }
+
+  let stopped = false;
+  return {
+    client: readyClient,
+    commands,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await client.destroy();
+      logger.info('bot stopped');
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { ButtonInteraction, ChatInputCommandInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { getUnit } from '../search/index.js';
+import type { AnswerUnit } from '../types.js';
+import { messages } from '../messages.js';
+import { takeRateLimit } from './answer-flow.js';
+import { renderUnitView } from './answer-view.js';
+import type { BotContext } from './command.js';
+import { decodeCustomId, resolveRef } from './custom-id.js';
+import { formatAttribution, formatQuote } from './quote.js';
+import { interactionReply } from './reply.js';
+
+/**
+ * Handles the buttons and the select menu on an answer: ◀ ▶ re-render the message at another
+ * page; 发到频道 posts the whole answer as a public block quote; the menu posts one paragraph.
+ * Everything needed is in the custom id, so components on old messages work after a restart.
+ */
+export async function handleComponent(interaction: ButtonInteraction | StringSelectMenuInteraction, context: BotContext): Promise<void> {
+  const action = decodeCustomId(interaction.customId);
+  const unit = action === null ? undefined : getUnit(context.index, resolveRef(context.index.file, action.ref));
+  if (action === null || unit === undefined) {
+    await interaction.reply(interactionReply({ content: messages.answerGone }, true));
+    return;
+  }
+  if (action.kind === 'page') {
+    await interaction.update(renderUnitView(context.index.file, unit, action));
+    return;
+  }
+  const paragraphs =
+    action.kind === 'quote' && interaction.isStringSelectMenu()
+      ? interaction.values.map((value) => unit.paragraphs[Number(value)]).filter((text) => text !== undefined)
+      : unit.paragraphs;
+  if (paragraphs.length === 0) {
+    await interaction.reply(interactionReply({ content: messages.answerGone }, true));
+    return;
+  }
+  const refusal = takeRateLimit(context, interaction.user.id);
+  if (refusal !== null) {
+    await interaction.reply(interactionReply(refusal.reply, true));
+    return;
+  }
+  await sendQuote(interaction, context, unit, paragraphs);
+}
+
+/**
+ * Posts paragraphs of a unit publicly as a block quote with its attribution line: the reply, then
+ * follow-ups when the quote needs more than one 2000-character message.
+ */
+export async function sendQuote(
+  interaction: ButtonInteraction | StringSelectMenuInteraction | ChatInputCommandInteraction,
+  context: BotContext,
+  unit: AnswerUnit,
+  paragraphs: readonly string[],
+): Promise<void> {
+  const [first, ...rest] = formatQuote(paragraphs, formatAttribution(context.index.file, unit));
+  await interaction.reply(interactionReply({ content: first ?? '' }, false));
+  for (const content of rest) await interaction.followUp(interactionReply({ content }, false));
+}

@@ -1,0 +1,147 @@
+/**
+ * Every piece of text a user sees: replies, labels, and the command names and descriptions
+ * with their localisations. Chinese (zh-CN) first; the default of a command description is zh-CN.
+ * Handlers never write user-facing text inline; they call these.
+ */
+import type { LocalizationMap } from 'discord.js';
+
+/** A command's or option's text: the default (zh-CN) description and localisations. */
+export interface CommandText {
+  name: string;
+  nameLocalizations: LocalizationMap;
+  description: string;
+  descriptionLocalizations: LocalizationMap;
+}
+
+/** Names and descriptions of every command and option (Discord shows the user's locale). */
+export const commandTexts = {
+  ask: {
+    name: 'ask',
+    nameLocalizations: { 'zh-CN': '提问', 'zh-TW': '提問', 'en-US': 'ask', 'en-GB': 'ask' },
+    description: '用记者会实录中的原话回答您的外交政策问题',
+    descriptionLocalizations: {
+      'zh-CN': '用记者会实录中的原话回答您的外交政策问题',
+      'zh-TW': '用記者會實錄中的原話回答您的外交政策問題',
+      'en-US': 'Answer a foreign-policy question with the official answer, word for word',
+      'en-GB': 'Answer a foreign-policy question with the official answer, word for word',
+    },
+  },
+  askQuestion: {
+    name: 'question',
+    nameLocalizations: { 'zh-CN': '问题', 'zh-TW': '問題', 'en-US': 'question', 'en-GB': 'question' },
+    description: '您的问题，例如：中方如何看待中美关系？',
+    descriptionLocalizations: {
+      'zh-CN': '您的问题，例如：中方如何看待中美关系？',
+      'zh-TW': '您的問題，例如：中方如何看待中美關係？',
+      'en-US': 'Your question, e.g. How does China see its relations with the US?',
+      'en-GB': 'Your question, e.g. How does China see its relations with the US?',
+    },
+  },
+  askPublic: {
+    name: 'public',
+    nameLocalizations: { 'zh-CN': '公开', 'zh-TW': '公開', 'en-US': 'public', 'en-GB': 'public' },
+    description: '直接发到频道（默认只有您能看到）',
+    descriptionLocalizations: {
+      'zh-CN': '直接发到频道（默认只有您能看到）',
+      'zh-TW': '直接發到頻道（預設只有您能看到）',
+      'en-US': 'Post in the channel (by default only you see the answer)',
+      'en-GB': 'Post in the channel (by default only you see the answer)',
+    },
+  },
+  topic: {
+    name: 'topic',
+    nameLocalizations: { 'zh-CN': '话题', 'zh-TW': '話題', 'en-US': 'topic', 'en-GB': 'topic' },
+    description: '按话题查看官方回答',
+    descriptionLocalizations: {
+      'zh-CN': '按话题查看官方回答',
+      'zh-TW': '按話題查看官方回答',
+      'en-US': 'Look up an official answer by topic',
+      'en-GB': 'Look up an official answer by topic',
+    },
+  },
+  topicTopic: {
+    name: 'topic',
+    nameLocalizations: { 'zh-CN': '话题', 'zh-TW': '話題', 'en-US': 'topic', 'en-GB': 'topic' },
+    description: '输入以筛选话题',
+    descriptionLocalizations: {
+      'zh-CN': '输入以筛选话题',
+      'zh-TW': '輸入以篩選話題',
+      'en-US': 'Type to filter the topics',
+      'en-GB': 'Type to filter the topics',
+    },
+  },
+  quote: {
+    name: 'quote',
+    nameLocalizations: { 'zh-CN': '引用', 'zh-TW': '引用', 'en-US': 'quote', 'en-GB': 'quote' },
+    description: '把一段官方原话引用到频道',
+    descriptionLocalizations: {
+      'zh-CN': '把一段官方原话引用到频道',
+      'zh-TW': '把一段官方原話引用到頻道',
+      'en-US': 'Quote one paragraph of an official answer into the channel',
+      'en-GB': 'Quote one paragraph of an official answer into the channel',
+    },
+  },
+  quoteText: {
+    name: 'text',
+    nameLocalizations: { 'zh-CN': '原话', 'zh-TW': '原話', 'en-US': 'text', 'en-GB': 'text' },
+    description: '输入原话中的词句以查找段落',
+    descriptionLocalizations: {
+      'zh-CN': '输入原话中的词句以查找段落',
+      'zh-TW': '輸入原話中的詞句以查找段落',
+      'en-US': 'Type words from the paragraph to find it',
+      'en-GB': 'Type words from the paragraph to find it',
+    },
+  },
+  findOfficialAnswer: {
+    name: '查找官方回答',
+    nameLocalizations: {
+      'zh-CN': '查找官方回答',
+      'zh-TW': '查找官方回答',
+      'en-US': 'Find official answer',
+      'en-GB': 'Find official answer',
+    },
+    description: '',
+    descriptionLocalizations: {},
+  },
+} as const satisfies Record<string, CommandText>;
+
+/** Replies and labels. Functions take only what the text shows. */
+export const messages = {
+  /** Head of an answer: the reporter's question, with the outlet when known. */
+  reporterQuestion: (outlet: string | null, question: string) => `**记者问${outlet === null ? '' : `（${outlet}）`}**：${question}`,
+  /** Footer part shown when an answer has several pages. */
+  pageOf: (page: number, pages: number) => `第 ${page}/${pages} 页`,
+  /** Source part of the footer. */
+  sourceLabel: (source: string) => `来源：${source}`,
+  previousPage: '◀ 上一页',
+  nextPage: '下一页 ▶',
+  publish: '发到频道',
+  quoteParagraphPlaceholder: '引用其中一段到频道…',
+  paragraphOption: (paragraph: number) => `第 ${paragraph} 段`,
+  /** A `/topic` choice for a question recorded without an answer. */
+  unansweredTopicChoice: (label: string) => `${label}（实录中无回答）`,
+  /** A `/quote` choice: topic, then the paragraph's start. */
+  paragraphChoice: (topic: string, text: string) => `【${topic}】${text}`,
+  /** `unanswered`: the transcript records the question but no answer. */
+  unanswered: (outlet: string | null, question: string) =>
+    `记者会实录中记录了这个问题，但没有记录回答：\n> ${question}${outlet === null ? '' : `\n（提问：${outlet}）`}`,
+  /** `no_match`: nothing in the transcripts answers it. */
+  noMatch: '没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。',
+  /** Appended to `noMatch` when there are near topics. */
+  closestTopics: (topics: readonly string[]) => `相近的话题：${topics.join('、')}（可用 /topic 查看）`,
+  emptyQuestion: '请写下您的问题，例如：中方如何看待中美关系？',
+  noWords: '我只能读懂文字问题，请用中文（或英文）写下您的问题。',
+  tooLong: (length: number, max: number) => `问题太长了（${length} 字），请控制在 ${max} 字以内。`,
+  rateLimited: (seconds: number) => `您提问得有点快，请 ${seconds} 秒后再试。`,
+  internalError: '抱歉，处理这个请求时出了问题，请稍后再试。',
+  /** Context menu: the answer was posted as a reply to the message. */
+  repliedInChannel: '已在频道中回复这条消息。',
+  /** Context menu: the target message has no text (only attachments, embeds or a mention). */
+  targetHasNoText: '这条消息没有文字，无法查找官方回答。',
+  topicNotFound: '没有找到这个话题，请从自动补全列表中选择。',
+  quoteNotFound: '没有找到包含这段文字的原话，请换个说法，或从自动补全列表中选择。',
+  /** A button or menu from an answer the current index no longer holds. */
+  answerGone: '这条回答已不在当前的索引中，请重新提问。',
+  consoleBanner: '口径 控制台模式：输入问题后按回车，Ctrl+D 退出。',
+  consolePrompt: '问> ',
+} as const;
