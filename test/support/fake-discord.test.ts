@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  ApplicationCommandOptionType,
   ApplicationCommandType,
   Client,
   Events,
@@ -7,6 +8,7 @@ import {
   InteractionResponseType,
   MessageFlags,
   Partials,
+  type ApplicationCommandDataResolvable,
   type ChatInputCommandInteraction,
   type Interaction,
   type Message,
@@ -250,8 +252,12 @@ describe('FakeDiscord with a real discord.js client', () => {
 
   it('GIVEN a commands PUT THEN the commands are stored with ids and a slash command uses the registered id', async () => {
     const { discord, client } = await connect();
-    const body = [
-      { name: 'ask', description: '提问', options: [{ type: 3, name: 'question', description: '问题', required: true }] },
+    const body: ApplicationCommandDataResolvable[] = [
+      {
+        name: 'ask',
+        description: '提问',
+        options: [{ type: ApplicationCommandOptionType.String, name: 'question', description: '问题', required: true }],
+      },
       { name: '查找官方回答', type: ApplicationCommandType.Message },
     ];
 
