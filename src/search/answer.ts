@@ -18,6 +18,8 @@ export interface Candidate {
   score: number;
   /** 0..1: IDF-weighted share of the query's concepts found in the document. */
   coverage: number;
+  /** score × coverage: the ranking key. */
+  relevance: number;
 }
 
 /** What `rankCandidates` returns: the weighted concepts and the best documents, best first. */
@@ -74,7 +76,7 @@ function conceptCredit(concept: QueryConcept, matched: ReadonlySet<string>, doc:
  * `rerankDepth` gets its coverage. Never throws; an empty analysis gives no candidates.
  */
 export function rankCandidates(index: SearchIndex, text: string): Ranking {
-  const { concepts: raw, english } = analyzeQuery(text.slice(0, MAX_QUESTION_CHARS));
+  const { concepts: raw, english } = analyzeQuery(text.slice(0, MAX_QUESTION_CHARS), (term) => index.documentFrequency.has(term));
   const concepts = weighConcepts(index, raw);
   if (concepts.length === 0) return { concepts, english, candidates: [] };
   const { synonymBoost, partialMatchCredit, rerankDepth } = index.options;
@@ -111,8 +113,11 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
       (sum, concept) => sum + concept.weight * conceptCredit(concept, matched, doc, partialMatchCredit),
       0,
     );
-    candidates.push({ doc, score: result.score, coverage: total > 0 ? found / total : 0 });
+    const coverage = total > 0 ? found / total : 0;
+    candidates.push({ doc, score: result.score, coverage, relevance: result.score * coverage });
   }
+  // A unit that holds only part of the question ranks lower than its BM25 score alone says.
+  candidates.sort((a, b) => b.relevance - a.relevance);
   return { concepts, english, candidates };
 }
 
@@ -150,7 +155,7 @@ export interface Decision {
 export function decide(index: SearchIndex, ranking: Ranking): Decision {
   const [first, second] = ranking.candidates;
   if (!first) return { best: undefined, margin: 0, confidence: 0, accepted: false };
-  const margin = second ? Math.max(0, (first.score - second.score) / first.score) : 1;
+  const margin = second && first.relevance > 0 ? Math.max(0, (first.relevance - second.relevance) / first.relevance) : 1;
   const { minCoverage, sureCoverage, minMargin } = index.options.thresholds;
   const accepted = first.coverage >= minCoverage && (first.coverage >= sureCoverage || margin >= minMargin);
   const confidence = first.coverage * (0.5 + margin / 2);

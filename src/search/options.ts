@@ -51,6 +51,6 @@ export const SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   synonymBoost: 0.6,
   partialMatchCredit: 0.5,
   rerankDepth: 8,
-  thresholds: { minCoverage: 0.5, sureCoverage: 0.7, minMargin: 0.1 },
+  thresholds: { minCoverage: 0.4, sureCoverage: 0.7, minMargin: 0.1 },
   maxAlternatives: 3,
 });

@@ -1,4 +1,4 @@
-import { getLexicon, tokenize } from './tokenize.js';
+import { cutAllWords, getLexicon, tokenize } from './tokenize.js';
 import { normalizeForMatching } from './normalize.js';
 
 /**
@@ -28,14 +28,18 @@ export function isEnglish(text: string): boolean {
   return latin >= 2 && latin > cjk;
 }
 
-/** Singular of a simple English plural, for glossary lookups. */
-function singular(word: string): string {
-  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+/** Forms of an English word to look up, the word first: smearing → smear, exports → export. */
+function englishForms(word: string): string[] {
+  const forms = [word];
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) forms.push(word.slice(0, -1));
+  if (word.length > 5 && word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  if (word.length > 4 && word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
+  return forms;
 }
 
 /**
  * Translates an English question into query tokens with the glossary: longest phrase first,
- * plural -s tolerated. An all-capital word (WHO, US, UN) is always looked up; other stop
+ * plural -s, -ing and -ed tolerated. An all-capital word (WHO, US, UN) is always looked up; other stop
  * words are dropped; a word without an entry stays as it is, so it counts as unmatched.
  *
  * @example translateEnglish('What does China think of the new Cold War?') // → ['中国', '新冷战']
@@ -52,8 +56,10 @@ export function translateEnglish(text: string): string[] {
     for (let n = Math.min(glossaryMaxWords, words.length - i); n >= 1 && matched === 0; n--) {
       const phrase = words.slice(i, i + n).map((w) => w.toLowerCase());
       if (n === 1 && !shouting && stopWords.has(phrase[0] ?? '')) break;
-      const exact = glossary.get(phrase.join(' '));
-      const terms = exact ?? glossary.get([...phrase.slice(0, -1), singular(phrase[n - 1] ?? '')].join(' '));
+      const head = phrase.slice(0, -1);
+      const terms = englishForms(phrase[n - 1] ?? '')
+        .map((form) => glossary.get([...head, form].join(' ')))
+        .find((found) => found !== undefined);
       if (terms) {
         tokens.push(...terms.flatMap((term) => tokenize(term)));
         matched = n;
@@ -70,16 +76,39 @@ export function translateEnglish(text: string): string[] {
 }
 
 /**
+ * Second look at the words of a question that no document contains, because jieba (its HMM
+ * for unknown words, or its dictionary) glued a particle to a word: 和普京 → 普京 when the index
+ * knows 普京; 是从 → nothing, being made only of stop characters. Other words stay as they are
+ * and count as not found.
+ */
+export function refineUnknownTokens(tokens: readonly string[], known: (term: string) => boolean): string[] {
+  const { stopWords, synonyms } = getLexicon();
+  const refined: string[] = [];
+  for (const token of tokens) {
+    if (known(token) || synonyms.has(token) || token.length < 2 || !/^[\u3400-\u9fff\uf900-\ufaff]+$/u.test(token)) {
+      refined.push(token);
+      continue;
+    }
+    if ([...token].every((char) => stopWords.has(char))) continue;
+    const pieces = cutAllWords(token).filter((piece) => piece !== token && piece.length >= 2 && known(piece));
+    if (pieces.length > 0) refined.push(...pieces);
+    else refined.push(token);
+  }
+  return refined;
+}
+
+/**
  * Analyses a question: English through the glossary, anything else through the tokenizer;
- * each distinct token becomes a concept with its synonyms.
+ * words the index does not know get a second look (refineUnknownTokens); each distinct token
+ * becomes a concept with its synonyms. `known` tells whether the index contains a term.
  *
  * @example analyzeQuery('俄罗斯那边现在跟中国关系咋样').concepts.map((c) => c.term)
  *   // → ['罗斯', '俄罗斯', '中国', '关系']
  */
-export function analyzeQuery(text: string): AnalyzedQuery {
+export function analyzeQuery(text: string, known: (term: string) => boolean = () => true): AnalyzedQuery {
   const { synonyms } = getLexicon();
   const english = isEnglish(normalizeForMatching(text));
-  const tokens = english ? translateEnglish(text) : tokenize(text);
+  const tokens = refineUnknownTokens(english ? translateEnglish(text) : tokenize(text), known);
   const seen = new Set<string>();
   const concepts: QueryConcept[] = [];
   for (const term of tokens) {

@@ -87,6 +87,11 @@ export function charBigrams(normalized: string): string[] {
 
 /** Mean IDF of jieba's bundled idf.utf8: jieba's own weight for a word it has no IDF for. */
 const JIEBA_MEAN_IDF = 11.739204307083542;
+/**
+ * Specificity of a lone character that the lexicon does not name (老, 看, 事): jieba's keyword
+ * extractor ignores single characters; they are mostly verbs and particles of the question.
+ */
+const SINGLE_CHARACTER_SPECIFICITY = 0.2;
 /** Specificity of a word on jieba's stop list: next to nothing. */
 const STOP_SPECIFICITY = 0.05;
 const specificityCache = new Map<string, number>();
@@ -94,8 +99,8 @@ const specificityCache = new Map<string, number>();
 /**
  * How specific a word is in Chinese at large: jieba's IDF of it (from the idf.utf8 loaded with
  * its dictionary) divided by jieba's mean IDF; 1 for words jieba has no IDF for (names, new
- * terms, Latin words, single characters); STOP_SPECIFICITY for words on jieba's own stop list
- * (别的, 那边), which its keyword extractor refuses.
+ * terms, Latin words); less for single characters the synonyms do not name, and next to
+ * nothing for words on jieba's own stop list (别的, 那边), which its keyword extractor refuses.
  *
  * @example generalSpecificity('进行') // → 0.32 (3.73 / 11.74)
  */
@@ -104,7 +109,9 @@ export function generalSpecificity(term: string): number {
   if (cached !== undefined) return cached;
   getLexicon();
   let idf = JIEBA_MEAN_IDF;
-  if (CJK_ONLY.test(term) && term.length >= 2) {
+  if (CJK_ONLY.test(term) && term.length === 1 && !getLexicon().synonyms.has(term)) {
+    idf = SINGLE_CHARACTER_SPECIFICITY * JIEBA_MEAN_IDF;
+  } else if (CJK_ONLY.test(term) && term.length >= 2) {
     const keywords = nodejieba.extract(term, 1);
     const [top] = keywords;
     if (keywords.length === 0) idf = STOP_SPECIFICITY * JIEBA_MEAN_IDF;
@@ -115,4 +122,10 @@ export function generalSpecificity(term: string): number {
   if (specificityCache.size > 100_000) specificityCache.clear();
   specificityCache.set(term, specificity);
   return specificity;
+}
+
+/** Every dictionary word inside a (folded) word, as jieba's full mode finds them. */
+export function cutAllWords(word: string): string[] {
+  getLexicon();
+  return nodejieba.cutAll(word);
 }
