@@ -1,0 +1,47 @@
+/**
+ * `npm run build-index -- [--source <file|folder>] [--out <file>]`
+ * Ingests transcripts (default index-data/sources) into the index (default index-data/index.json)
+ * and prints the report: counts, then every merge, drop, conflict and pairing decided.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_INDEX_PATH, DEFAULT_SOURCES_PATH, PROJECT_ROOT } from '../index-file.js';
+import { buildIndex, readSources } from '../ingest/sources.js';
+import type { IngestResult } from '../ingest/pipeline.js';
+import { parseArgs } from './args.js';
+
+/** Serialises an index exactly as it is committed (stable key order, trailing newline). */
+export function serializeIndex(index: unknown): string {
+  return `${JSON.stringify(index, null, 2)}\n`;
+}
+
+/** The report for people: per source, counts by decision, then each decision with its lines. */
+export function formatReport(results: readonly IngestResult[]): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    lines.push(`# ${result.source.file}: ${result.units.length} answer units, ${result.unanswered.length} unanswered question(s)`);
+    const counts = new Map<string, number>();
+    for (const entry of result.report) counts.set(entry.action, (counts.get(entry.action) ?? 0) + 1);
+    lines.push(`  decisions: ${[...counts].map(([action, count]) => `${action} ${count}`).join(', ')}`);
+    for (const entry of result.report) lines.push(`  [${entry.stage}] ${entry.action} (line ${entry.lines.join(', ')}): ${entry.detail}`);
+  }
+  return lines.join('\n');
+}
+
+function main(argv: string[]): number {
+  try {
+    const args = parseArgs(argv, ['source', 'out']);
+    const source = resolve(args.options.get('source') ?? DEFAULT_SOURCES_PATH);
+    const out = resolve(args.options.get('out') ?? DEFAULT_INDEX_PATH);
+    const { index, results } = buildIndex(readSources(source), PROJECT_ROOT);
+    writeFileSync(out, serializeIndex(index));
+    console.log(formatReport(results));
+    console.log(`\nWrote ${index.units.length} units and ${index.unanswered.length} unanswered question(s) from ${index.sources.length} source(s) to ${out}`);
+    return 0;
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,108 @@
+import nodejieba from 'nodejieba';
+import type { AlignedUnit } from './align-questions.js';
+import type { DistinctParagraph } from './remove-duplicates.js';
+import type { ReportEntry, StageResult } from './report.js';
+import { excerpt } from './report.js';
+
+/** Words of questions that say how something is asked, not what it is about. */
+const QUESTION_WORDS = new Set(
+  '中方 中国 如何 看待 是否 担心 评价 认为 怎么 怎样 什么 进一步 对此 有何 评论 打算 应对 可能 导致 因此 您 我们 有人 甚至 两种 很多 一些 出现 决定 推进 作为 受到 日益 以来 发生 同意 方面 问题 情况 表示 今年 目前 当前 哪些 为什么 是不是 能否 有没有 下一步 一个 这个 这些 那些 进行 提供 各位 记者 朋友 大家'.split(' '),
+);
+
+/** The longest label we produce, in characters. */
+const MAX_LABEL_LENGTH = 8;
+
+/** A topic override from a source's metadata: units whose question or first paragraph contains `match` get `topic`. */
+export interface TopicOverride {
+  match: string;
+  topic: string;
+}
+
+function words(text: string): string[] {
+  return nodejieba.cut(text);
+}
+
+function informative(word: string): boolean {
+  return Array.from(word).length >= 2 && /^[\p{Script=Han}A-Za-z0-9]+$/u.test(word) && !QUESTION_WORDS.has(word);
+}
+
+/**
+ * A short topic label for a text, scored against the whole transcript: a relation named in it
+ * (中美关系, 中日韩关系) when there is one; otherwise its most distinctive word (by IDF over the
+ * transcript's paragraphs, half as much again when the answer uses it too), widened to the neighbouring words that
+ * are nearly as distinctive (`病毒` + `源头` → 病毒源头), at most 8 characters.
+ */
+export function topicOf(texts: readonly string[], answer: string, idf: (word: string) => number): string | null {
+  for (const text of texts) {
+    const relation = /中[\p{Script=Han}]{1,3}?关系/u.exec(text);
+    if (relation) return relation[0];
+  }
+  for (const text of texts) {
+    const tokens = words(text);
+    const score = (word: string): number => (informative(word) ? idf(word) * (answer.includes(word) ? 1.5 : 1) : 0);
+    let best = -1;
+    tokens.forEach((token, index) => {
+      if (score(token) > 0 && (best < 0 || score(token) > score(tokens[best]!))) best = index;
+    });
+    if (best < 0) continue;
+    let [from, to] = [best, best];
+    const floor = score(tokens[best]!) * 0.5;
+    const length = (a: number, b: number): number => Array.from(tokens.slice(a, b + 1).join('')).length;
+    while (from > 0 && score(tokens[from - 1]!) >= floor && length(from - 1, to) <= MAX_LABEL_LENGTH) from -= 1;
+    while (to + 1 < tokens.length && score(tokens[to + 1]!) >= floor && length(from, to + 1) <= MAX_LABEL_LENGTH) to += 1;
+    return tokens.slice(from, to + 1).join('');
+  }
+  return null;
+}
+
+/** Label of a unit given before any question: the speaker's opening statement. */
+export const OPENING_STATEMENT_TOPIC = '开场致辞';
+
+/**
+ * Stage 6. Gives each unit and each unanswered question a short readable topic label
+ * (see `topicOf`), from its question, else from its answer text. An override from the
+ * source's metadata wins. Labels are made unique within the source by adding （二）, （三）….
+ */
+export function labelTopics(
+  units: readonly AlignedUnit[],
+  unanswered: readonly DistinctParagraph[],
+  options: { overrides?: readonly TopicOverride[]; openingStatements?: ReadonlySet<number> } = {},
+): StageResult<{ unitTopics: string[]; unansweredTopics: string[] }> {
+  const report: ReportEntry[] = [];
+  const body = (p: DistinctParagraph): string => p.text.slice(p.labelLength);
+  const documents = [
+    ...units.flatMap((unit) => [unit.question, unit.start, ...unit.continuations].filter((p): p is DistinctParagraph => p !== null).map(body)),
+    ...unanswered.map(body),
+  ];
+  const documentFrequency = new Map<string, number>();
+  for (const document of documents) for (const word of new Set(words(document))) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  const idf = (word: string): number => Math.log(1 + documents.length / (documentFrequency.get(word) ?? 1));
+
+  const used = new Map<string, number>();
+  const unique = (label: string): string => {
+    const count = (used.get(label) ?? 0) + 1;
+    used.set(label, count);
+    return count === 1 ? label : `${label}（${'一二三四五六七八九十'[count - 1] ?? count}）`;
+  };
+  const override = (texts: string[]): string | undefined =>
+    options.overrides?.find((entry) => texts.some((text) => text.includes(entry.match)))?.topic;
+
+  const unitTopics = units.map((unit) => {
+    const texts = [unit.question ? body(unit.question) : null, body(unit.start)].filter((t): t is string => t !== null);
+    const answer = [unit.start, ...unit.continuations].map(body).join('\n');
+    const chosen =
+      override(texts) ??
+      (options.openingStatements?.has(unit.start.id) ? OPENING_STATEMENT_TOPIC : null) ??
+      topicOf(texts, answer, idf) ??
+      Array.from(body(unit.start)).slice(0, MAX_LABEL_LENGTH).join('');
+    const label = unique(chosen);
+    report.push({ stage: 'topics', action: 'topic', lines: unit.start.lines.slice(0, 1), detail: `Topic “${label}” for ${excerpt(unit.question?.text ?? unit.start.text)}.` });
+    return label;
+  });
+  const unansweredTopics = unanswered.map((question) => {
+    const label = unique(override([body(question)]) ?? topicOf([body(question)], body(question), idf) ?? Array.from(body(question)).slice(0, MAX_LABEL_LENGTH).join(''));
+    report.push({ stage: 'topics', action: 'topic', lines: question.lines.slice(0, 1), detail: `Topic “${label}” for the unanswered ${excerpt(question.text)}.` });
+    return label;
+  });
+  return { value: { unitTopics, unansweredTopics }, report };
+}

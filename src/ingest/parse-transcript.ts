@@ -1,0 +1,145 @@
+import type { ReportEntry, StageResult } from './report.js';
+import { excerpt } from './report.js';
+
+/** What a paragraph is in a press-conference transcript. */
+export type BlockKind = 'heading' | 'lead' | 'question' | 'answer-start' | 'continuation';
+
+/** A run of source text on one line. */
+export interface Piece {
+  /** 1-based line number in the transcript. */
+  line: number;
+  text: string;
+}
+
+/** One paragraph of the transcript, as found (or as repaired from pieces). */
+export interface Block {
+  kind: BlockKind;
+  /** The paragraph's source text: exactly the concatenation of `pieces`. */
+  text: string;
+  pieces: Piece[];
+  /** Length of the `<speaker>：` or `<outlet>记者：` label at the start of `text` (0 when none). */
+  labelLength: number;
+  /** The speaker (answer starts) or outlet (questions, may be null). */
+  who: string | null;
+}
+
+/** A parsed transcript: its heading and its paragraphs in file order. */
+export interface ParsedTranscript {
+  heading: string | null;
+  blocks: Block[];
+  /** Speakers that start answers, most frequent first. */
+  speakers: string[];
+}
+
+/** Options of `parseTranscript`. */
+export interface ParseOptions {
+  /** Speakers known from metadata; they count as speakers even when they answer once. */
+  knownSpeakers?: readonly string[];
+}
+
+/** `<outlet>记者：`, `<outlet>记者问：`, or a bare `问：`. The outlet may be empty. */
+const QUESTION_LABEL = /^(?:(?<outlet>[^：:。！？!?，,\s]{0,40}?)记者(?:提问|问)?|问)\s*[：:]\s*/u;
+
+/** `<name>：` where the name is a short run of letters (Han or Latin, middle dot allowed). */
+const SPEAKER_LABEL = /^(?<name>[\p{Script=Han}A-Za-z·•\u00b7 ]{1,16}?)\s*[：:]\s*/u;
+
+/** Characters that end a sentence; a paragraph ending in anything else is unterminated. */
+const TERMINAL = new Set(Array.from('。！？!?…；;：:'));
+const CLOSING = new Set(Array.from('”’」』）)》'));
+
+/** The text after a block's label (the whole text when it has none). */
+export function bodyOf(block: Block): string {
+  return block.text.slice(block.labelLength);
+}
+
+/**
+ * True when a paragraph ends a sentence: with 。！？…；： or a closing quote after one.
+ * `isTerminated('改革完善。') → true`, `isTerminated('第三，全球治理需要更加精准地改') → false`.
+ */
+export function isTerminated(text: string): boolean {
+  const chars = Array.from(text.trimEnd());
+  const last = chars.at(-1);
+  if (last === undefined) return true;
+  if (TERMINAL.has(last)) return true;
+  if (CLOSING.has(last)) {
+    const before = chars.at(-2);
+    return before !== undefined && TERMINAL.has(before);
+  }
+  return false;
+}
+
+/** Splits a transcript into non-empty lines with their 1-based numbers; text is kept as is, less surrounding white space. */
+export function splitLines(source: string): Piece[] {
+  const pieces: Piece[] = [];
+  source.split(/\r?\n/).forEach((raw, index) => {
+    const text = raw.trim();
+    if (text !== '') pieces.push({ line: index + 1, text });
+  });
+  return pieces;
+}
+
+function speakerCandidate(text: string): { name: string; labelLength: number } | null {
+  const match = SPEAKER_LABEL.exec(text);
+  const name = match?.groups?.['name']?.trim();
+  if (!match || !name || match[0].length >= text.length) return null;
+  return { name, labelLength: match[0].length };
+}
+
+/**
+ * Stage 1. Classifies each line of a transcript: heading, lead, reporter question
+ * (`<outlet>记者：…`), answer start (`<speaker>：…`, any speaker that labels at least two
+ * paragraphs or is known from metadata) and continuation paragraph.
+ * The heading is a first line without sentence punctuation; lines before the first question
+ * or answer start are lead. Nothing is repaired here.
+ */
+export function parseTranscript(source: string, options: ParseOptions = {}): StageResult<ParsedTranscript> {
+  const report: ReportEntry[] = [];
+  const lines = splitLines(source);
+
+  const labelCounts = new Map<string, number>();
+  for (const { text } of lines) {
+    if (QUESTION_LABEL.test(text)) continue;
+    const candidate = speakerCandidate(text);
+    if (candidate) labelCounts.set(candidate.name, (labelCounts.get(candidate.name) ?? 0) + 1);
+  }
+  const known = new Set(options.knownSpeakers ?? []);
+  const isSpeaker = (name: string): boolean =>
+    known.has(name) || name === '答' || (labelCounts.get(name) ?? 0) >= 2;
+
+  const blocks: Block[] = [];
+  let heading: string | null = null;
+  let seenDialogue = false;
+  for (const piece of lines) {
+    const { text } = piece;
+    const question = QUESTION_LABEL.exec(text);
+    const speaker = question ? null : speakerCandidate(text);
+    let block: Block;
+    if (question && question[0].length < text.length) {
+      const outlet = question.groups?.['outlet'] || null;
+      block = { kind: 'question', text, pieces: [piece], labelLength: question[0].length, who: outlet };
+    } else if (speaker && isSpeaker(speaker.name)) {
+      block = { kind: 'answer-start', text, pieces: [piece], labelLength: speaker.labelLength, who: speaker.name };
+    } else if (!seenDialogue) {
+      const kind = heading === null && blocks.length === 0 && !isTerminated(text) && text.length <= 60 ? 'heading' : 'lead';
+      if (kind === 'heading') heading = text;
+      report.push({
+        stage: 'parse',
+        action: 'skip',
+        lines: [piece.line],
+        detail: `${kind === 'heading' ? '标题' : '导语'} ${excerpt(text)} is not part of any answer.`,
+      });
+      block = { kind, text, pieces: [piece], labelLength: 0, who: null };
+    } else {
+      block = { kind: 'continuation', text, pieces: [piece], labelLength: 0, who: null };
+    }
+    if (block.kind === 'question' || block.kind === 'answer-start') seenDialogue = true;
+    blocks.push(block);
+  }
+
+  const speakerCounts = new Map<string, number>();
+  for (const block of blocks) {
+    if (block.kind === 'answer-start' && block.who) speakerCounts.set(block.who, (speakerCounts.get(block.who) ?? 0) + 1);
+  }
+  const speakers = [...speakerCounts.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  return { value: { heading, blocks, speakers }, report };
+}

@@ -1,0 +1,77 @@
+import type { AnswerUnit, SourceMeta, UnansweredQuestion } from '../types.js';
+import { alignQuestions } from './align-questions.js';
+import { assembleUnits } from './assemble-units.js';
+import type { TopicOverride } from './label-topics.js';
+import { labelTopics } from './label-topics.js';
+import { parseTranscript } from './parse-transcript.js';
+import { removeDuplicates } from './remove-duplicates.js';
+import type { ReportEntry } from './report.js';
+import { repairSplitParagraphs } from './repair-split-paragraphs.js';
+
+/** What is known about a transcript before reading it (all optional but its id). */
+export interface SourceInput {
+  id: string;
+  file?: string;
+  date?: string | null;
+  event?: string | null;
+  speaker?: string | null;
+  title?: string | null;
+  topics?: TopicOverride[];
+}
+
+/** Everything one transcript yields. */
+export interface IngestResult {
+  source: SourceMeta;
+  units: AnswerUnit[];
+  unanswered: UnansweredQuestion[];
+  report: ReportEntry[];
+}
+
+/**
+ * Turns one transcript into clean answer units: parse → repair split paragraphs → remove
+ * duplicates, fragments and corrupt copies → rebuild units → align questions → label topics.
+ * Pure and deterministic: the same text and metadata always give the same result.
+ * Every paragraph of a unit is source text (a repaired one is the exact concatenation of its
+ * pieces); the first paragraph is given without its `<speaker>：` label.
+ */
+export function ingestTranscript(text: string, input: SourceInput): IngestResult {
+  const parsed = parseTranscript(text, { knownSpeakers: input.speaker ? [input.speaker] : [] });
+  const repaired = repairSplitParagraphs(parsed.value.blocks);
+  const deduped = removeDuplicates(repaired.value);
+  const assembled = assembleUnits(deduped.value);
+  const aligned = alignQuestions(assembled.value, deduped.value);
+  const { sequence, paragraphs } = deduped.value;
+  const firstQuestion = sequence.findIndex((id) => paragraphs[id]!.kind === 'question');
+  const openingStatements = new Set(
+    aligned.value.units.filter((unit) => firstQuestion < 0 || sequence.lastIndexOf(unit.start.id) < firstQuestion).map((unit) => unit.start.id),
+  );
+  const topics = labelTopics(aligned.value.units, aligned.value.unanswered, { overrides: input.topics ?? [], openingStatements });
+
+  const source: SourceMeta = {
+    id: input.id,
+    file: input.file ?? `${input.id}.txt`,
+    date: input.date ?? null,
+    event: input.event ?? null,
+    speaker: input.speaker ?? parsed.value.speakers[0] ?? null,
+    title: input.title ?? null,
+    heading: parsed.value.heading,
+  };
+  const units: AnswerUnit[] = aligned.value.units.map((unit, index) => ({
+    id: `${input.id}#${index + 1}`,
+    topic: topics.value.unitTopics[index]!,
+    question: unit.question ? unit.question.text.slice(unit.question.labelLength) : null,
+    outlet: unit.question?.who ?? null,
+    speaker: unit.start.who ?? source.speaker ?? '',
+    source: input.id,
+    paragraphs: [unit.start.text.slice(unit.start.labelLength), ...unit.continuations.map((p) => p.text)],
+  }));
+  const unanswered: UnansweredQuestion[] = aligned.value.unanswered.map((question, index) => ({
+    id: `${input.id}#q${index + 1}`,
+    topic: topics.value.unansweredTopics[index]!,
+    question: question.text.slice(question.labelLength),
+    outlet: question.who,
+    source: input.id,
+  }));
+  const report = [parsed, repaired, deduped, assembled, aligned, topics].flatMap((stage) => stage.report);
+  return { source, units, unanswered, report };
+}
