@@ -11,6 +11,7 @@ import {
   type ApplicationCommandDataResolvable,
   type ChatInputCommandInteraction,
   type Interaction,
+  type InteractionCallbackResponse,
   type Message,
 } from 'discord.js';
 import { FakeDiscord, type FakeDiscordOptions } from './fake-discord/index.js';
@@ -276,5 +277,137 @@ describe('FakeDiscord with a real discord.js client', () => {
 
     await expect(client.application!.commands.set([{ name: 'Ask Me', description: '提问' }])).rejects.toThrow('Invalid Form Body');
     expect(discord.commands()).toEqual([]);
+  });
+});
+
+describe('FakeDiscord enforces what Discord enforces', () => {
+  it('GIVEN a callback after the interaction expired THEN it gets 404 Unknown interaction', async () => {
+    const { discord, client } = await connect({ interactionTimeoutMs: 50 });
+    const outcome = new Promise<unknown>((resolve) => {
+      client.on(Events.InteractionCreate, async (interaction: Interaction) => {
+        await new Promise((wait) => setTimeout(wait, 120));
+        await (interaction as ChatInputCommandInteraction).reply('太迟了').then(resolve, resolve);
+      });
+    });
+
+    const ask = discord.sendSlashCommand({ name: 'ask', options: { question: '慢' } });
+
+    expect(String(await outcome)).toContain('Unknown interaction');
+    const callback = await ask.waitForCallback();
+    expect(callback.status).toBe(404);
+    expect(callback.elapsedMs).toBeGreaterThan(50);
+    expect(ask.original()).toBeUndefined();
+  });
+
+  it('GIVEN content over 2000 characters THEN the send fails with Invalid Form Body and nothing is posted', async () => {
+    const { discord, client } = await connect();
+    const channel = client.channels.cache.get(discord.channelId);
+    if (!channel?.isSendable()) throw new Error('channel not sendable');
+
+    await expect(channel.send('字'.repeat(2001))).rejects.toThrow('Invalid Form Body');
+    expect(discord.requests.at(-1)).toMatchObject({ status: 400, route: 'POST /channels/:channelId/messages' });
+    expect(discord.messagesIn(discord.channelId)).toEqual([]);
+  });
+
+  it('GIVEN @everyone sent with allowedMentions parse [] THEN the message pings no one', async () => {
+    const { discord, client } = await connect();
+    const channel = client.channels.cache.get(discord.channelId);
+    if (!channel?.isSendable()) throw new Error('channel not sendable');
+
+    await channel.send({ content: `@everyone <@${discord.user.id}>`, allowedMentions: { parse: [] } });
+    await channel.send({ content: `@everyone <@${discord.user.id}>` });
+
+    const [quiet, loud] = discord.messagesIn(discord.channelId);
+    expect(quiet).toMatchObject({ mention_everyone: false, mentions: [] });
+    expect(loud).toMatchObject({ mention_everyone: true, mentions: [{ id: discord.user.id }] });
+  });
+
+  it('GIVEN a file THEN the multipart body is parsed into payload_json and files', async () => {
+    const { discord, client } = await connect();
+    const channel = client.channels.cache.get(discord.channelId);
+    if (!channel?.isSendable()) throw new Error('channel not sendable');
+
+    const sent = await channel.send({ content: '附件', files: [{ attachment: Buffer.from('原文'), name: 'source.txt' }] });
+
+    const request = await discord.waitForRequest((each) => each.files.length > 0);
+    expect(request.body).toMatchObject({ content: '附件' });
+    expect(request.files[0]).toMatchObject({ name: 'source.txt', data: Buffer.from('原文') });
+    expect(sent.attachments.first()?.name).toBe('source.txt');
+  });
+
+  it('GIVEN a request to a route the stand-in does not know THEN it is answered 404 and recorded', async () => {
+    const { discord, client } = await connect();
+
+    await expect(client.rest.get(`/guilds/${discord.guild.id}/bans`)).rejects.toThrow('404: Not Found');
+    expect(discord.unknownRequests()).toMatchObject([{ method: 'GET', path: `/guilds/${discord.guild.id}/bans` }]);
+  });
+
+  it('GIVEN a wrong token THEN login fails as with Discord', async () => {
+    discord = await FakeDiscord.start({ token: 'the-real-token' });
+    client = new Client({ intents: INTENTS, rest: { api: discord.apiBase } });
+
+    await expect(client.login('wrong-token')).rejects.toThrow('An invalid token was provided.');
+  });
+});
+
+describe('FakeDiscord behaves like the gateway', () => {
+  it('GIVEN the bot posts a message THEN it comes back to the bot as MESSAGE_CREATE', async () => {
+    const { discord, client } = await connect();
+    const own = next<Message>(client, Events.MessageCreate);
+    const channel = client.channels.cache.get(discord.channelId);
+    if (!channel?.isSendable()) throw new Error('channel not sendable');
+
+    await channel.send('自己的消息');
+
+    expect((await own).author.id).toBe(discord.applicationId);
+  });
+
+  it('GIVEN a dispatch right after RECONNECT THEN the client gets it exactly once', async () => {
+    const { discord, client } = await connect();
+    const seen: string[] = [];
+    client.on(Events.MessageCreate, (message) => seen.push(message.content));
+
+    discord.requestReconnect();
+    discord.sendMessage({ content: '紧接着' });
+    await discord.waitForResume();
+    const after = next<Message>(client, Events.MessageCreate);
+    discord.sendMessage({ content: '之后' });
+    await after;
+
+    expect(seen).toEqual(['紧接着', '之后']);
+  });
+
+  it('GIVEN the server closes with 4000 THEN the client resumes', async () => {
+    const { discord } = await connect();
+
+    discord.closeGatewayConnections(4000, 'Unknown error');
+
+    expect(await discord.waitForResume()).toMatchObject({ outcome: 'resumed' });
+    expect(discord.identifies).toHaveLength(1);
+  });
+
+  it('GIVEN INVALID_SESSION(true) THEN the client resumes on the same connection', async () => {
+    const { discord } = await connect();
+
+    discord.invalidSession(true);
+
+    expect(await discord.waitForResume()).toMatchObject({ outcome: 'resumed' });
+    expect(discord.connectionCount).toBe(1);
+  });
+
+  it('GIVEN reply withResponse THEN the callback answers with the interaction and message resource', async () => {
+    const { discord, client } = await connect();
+    const response = new Promise<InteractionCallbackResponse>((resolve) => {
+      client.on(Events.InteractionCreate, async (interaction: Interaction) => {
+        resolve(await (interaction as ChatInputCommandInteraction).reply({ content: '带回应', withResponse: true }));
+      });
+    });
+
+    const ask = discord.sendSlashCommand({ name: 'ask', options: { question: '回应' } });
+
+    const { interaction, resource } = await response;
+    expect(interaction.id).toBe(ask.id);
+    expect(resource?.message?.content).toBe('带回应');
+    expect((await ask.waitForCallback()).withResponse).toBe(true);
   });
 });

@@ -24,18 +24,20 @@ import { addCommandRoutes } from './routes/commands.js';
 import { addInteractionRoutes } from './routes/interactions.js';
 import { FakeDiscordState, type InteractionRecord, type MessageChange, type RecordedRequest } from './state.js';
 
-/** Where a message or interaction happens and who makes it. */
+/** Where a message or interaction happens. */
 export interface PlaceOptions {
-  /** Channel id; defaults to the first channel of the first guild. Ignored when `isDm`. */
+  /** Channel id; defaults to the first channel of `guildId` (or of the first guild). Ignored when `isDm`. */
   channelId?: string;
-  /** Author or invoker; defaults to the configured `user`. */
-  user?: FakeUserOptions;
-  /** In the DM channel between `user` and the bot, instead of a guild channel. */
+  /** Guild whose first channel is used when `channelId` is not given. */
+  guildId?: string;
+  /** In the DM channel between the user and the bot, instead of a guild channel. */
   isDm?: boolean;
 }
 
 /** Options of {@link FakeDiscord.sendMessage}. */
 export interface SendMessageOptions extends PlaceOptions {
+  /** Who posts; defaults to the configured `user`. Set `bot: true` for another bot. */
+  author?: FakeUserOptions;
   /** Text as typed; `<@botId>` is prepended when `mentionsBot` and not already present. */
   content: string;
   /** Mentions the bot (`<@botId>` in content and the bot in `mentions`). */
@@ -50,6 +52,8 @@ export interface SendMessageOptions extends PlaceOptions {
 
 /** Options of {@link FakeDiscord.sendSlashCommand}. */
 export interface SlashCommandOptions extends PlaceOptions {
+  /** Who invokes it; defaults to the configured `user`. */
+  user?: FakeUserOptions;
   /** Command name, e.g. `'ask'`. */
   name: string;
   /** Option values by name, e.g. `{ question: '…' }`, or raw `data.options`. */
@@ -68,6 +72,8 @@ export interface AutocompleteOptions extends SlashCommandOptions {
 
 /** Options of {@link FakeDiscord.sendButton}. */
 export interface ButtonOptions extends PlaceOptions {
+  /** Who invokes it; defaults to the configured `user`. */
+  user?: FakeUserOptions;
   customId: string;
   /** The message the button is on, e.g. `handle.original()`; its channel is used. */
   message: FakeMessage;
@@ -82,6 +88,8 @@ export interface SelectOptions extends ButtonOptions {
 
 /** Options of {@link FakeDiscord.sendMessageContextCommand}. */
 export interface MessageContextCommandOptions extends PlaceOptions {
+  /** Who invokes it; defaults to the configured `user`. */
+  user?: FakeUserOptions;
   /** Command name, e.g. `'查找官方回答'` or `'Find official answer'`. */
   name: string;
   /** The message right-clicked, e.g. what `sendMessage` returned; its channel is used. */
@@ -169,6 +177,11 @@ export class FakeDiscord {
   /** The bot's user object. */
   get botUser(): APIUser {
     return this.#state.bot;
+  }
+
+  /** The default user (author of messages and invoker of interactions unless a test names another). */
+  get user(): APIUser {
+    return userPayload(this.#state.options.user);
   }
 
   /** The default guild (the first configured). */
@@ -269,9 +282,9 @@ export class FakeDiscord {
    */
   sendMessage(options: SendMessageOptions): FakeMessage {
     const state = this.#state;
-    const author = userPayload(options.user ?? state.options.user);
+    const author = userPayload(options.author ?? state.options.user);
     state.users.set(author.id, author);
-    const channelId = options.isDm ? (state.dmChannelFor(author).id as string) : (options.channelId ?? this.channelId);
+    const channelId = options.isDm ? (state.dmChannelFor(author).id as string) : this.#channelIdOf(options);
     state.channel(channelId);
     const guildId = state.guildIdOf(channelId);
     const botMention = `<@${state.bot.id}>`;
@@ -446,8 +459,16 @@ export class FakeDiscord {
     return this.#interact(place, InteractionType.MessageComponent, options.locale, () => data, source);
   }
 
+  #channelIdOf(place: PlaceOptions): string {
+    if (place.channelId !== undefined) return place.channelId;
+    if (place.guildId === undefined) return this.channelId;
+    const guild = this.#state.options.guilds.find((candidate) => candidate.id === place.guildId);
+    if (!guild?.channels[0]) throw new Error(`FakeDiscord: no configured guild ${place.guildId} with a channel`);
+    return guild.channels[0].id;
+  }
+
   #interact(
-    place: PlaceOptions,
+    place: PlaceOptions & { user?: FakeUserOptions },
     type: InteractionType,
     locale: string | undefined,
     buildData: (guildId: string | undefined) => Json,
@@ -456,7 +477,7 @@ export class FakeDiscord {
     const state = this.#state;
     const user = userPayload(place.user ?? state.options.user);
     state.users.set(user.id, user);
-    const channel = place.isDm ? state.dmChannelFor(user) : state.channel(place.channelId ?? this.channelId);
+    const channel = place.isDm ? state.dmChannelFor(user) : state.channel(this.#channelIdOf(place));
     const guildId = channel.guild_id as string | undefined;
     const guild = state.options.guilds.find((candidate) => candidate.id === guildId);
     const payload = baseInteraction(
