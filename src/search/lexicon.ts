@@ -15,6 +15,8 @@ export type Glossary = ReadonlyMap<string, readonly string[]>;
 /** Everything the tokenizer and the query analysis need from `index-data/search/`. */
 export interface Lexicon {
   stopWords: ReadonlySet<string>;
+  /** Lower-case English stop words, for English questions only. */
+  englishStopWords: ReadonlySet<string>;
   synonyms: SynonymMap;
   glossary: Glossary;
   /** Longest glossary phrase, in words. */
@@ -119,9 +121,15 @@ function readData(path: string): string {
   }
 }
 
-/** Reads and parses the stop words, synonyms and glossary named in the options. */
-export function loadLexicon(paths: { stopWordsPath: string; synonymsPath: string; glossaryPath: string }): Lexicon {
+/** Reads and parses the stop-word lists, synonyms and glossary named in the options. */
+export function loadLexicon(paths: {
+  stopWordsPath: string;
+  englishStopWordsPath: string;
+  synonymsPath: string;
+  glossaryPath: string;
+}): Lexicon {
   const stopWords = parseStopWords(readData(paths.stopWordsPath));
+  const englishStopWords = parseStopWords(readData(paths.englishStopWordsPath));
   const synonyms = parseSynonyms(readData(paths.synonymsPath), paths.synonymsPath);
   const glossary = parseGlossary(readData(paths.glossaryPath), paths.glossaryPath);
   const synonymTerms = new Set<string>();
@@ -131,5 +139,5 @@ export function loadLexicon(paths: { stopWordsPath: string; synonymsPath: string
   }
   let glossaryMaxWords = 1;
   for (const phrase of glossary.keys()) glossaryMaxWords = Math.max(glossaryMaxWords, phrase.split(' ').length);
-  return { stopWords, synonyms, glossary, glossaryMaxWords, synonymTerms: [...synonymTerms] };
+  return { stopWords, englishStopWords, synonyms, glossary, glossaryMaxWords, synonymTerms: [...synonymTerms] };
 }

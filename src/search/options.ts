@@ -10,6 +10,8 @@ export interface SearchOptions {
   userDictPath: string;
   /** Stop words: one a line, `#` comments; removed from indexed text and from queries. */
   stopWordsPath: string;
+  /** English stop words: one a line; dropped from English questions before the glossary lookup. */
+  englishStopWordsPath: string;
   /** Synonyms in the Solr format (`a, b, c` and `a, b => c`). */
   synonymsPath: string;
   /** English → Chinese glossary: `english phrase<TAB>中文 词 …`, `#` comments. */
@@ -45,6 +47,7 @@ const SEARCH_DATA = resolve(PROJECT_ROOT, 'index-data/search');
 export const SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   userDictPath: resolve(SEARCH_DATA, 'user-dict.txt'),
   stopWordsPath: resolve(SEARCH_DATA, 'stop-words.txt'),
+  englishStopWordsPath: resolve(SEARCH_DATA, 'stop-words-en.txt'),
   synonymsPath: resolve(SEARCH_DATA, 'synonyms.txt'),
   glossaryPath: resolve(SEARCH_DATA, 'glossary-en.tsv'),
   fieldBoosts: { question: 2, topic: 2, text: 1, bigrams: 0.3 },

@@ -45,7 +45,7 @@ function englishForms(word: string): string[] {
  * @example translateEnglish('What does China think of the new Cold War?') // → ['中国', '新冷战']
  */
 export function translateEnglish(text: string): string[] {
-  const { glossary, glossaryMaxWords, stopWords } = getLexicon();
+  const { glossary, glossaryMaxWords, englishStopWords: stopWords } = getLexicon();
   const words = text.normalize('NFKC').match(/[A-Za-z0-9]+(?:[-.'][A-Za-z0-9]+)*/g) ?? [];
   const tokens: string[] = [];
   let i = 0;
