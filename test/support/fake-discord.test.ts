@@ -342,6 +342,17 @@ describe('FakeDiscord enforces what Discord enforces', () => {
     expect(discord.unknownRequests()).toMatchObject([{ method: 'GET', path: `/guilds/${discord.guild.id}/bans` }]);
   });
 
+  it('GIVEN the app lacks Message Content THEN fetching a message that does not mention the bot returns no text', async () => {
+    const { discord, client } = await connect({ allowMessageContent: false }, [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages]);
+    const plain = discord.sendMessage({ content: '普通消息' });
+    const mention = discord.sendMessage({ content: '提到了', mentionsBot: true });
+    const channel = client.channels.cache.get(discord.channelId);
+    if (!channel?.isTextBased()) throw new Error('channel not text');
+
+    expect((await channel.messages.fetch({ message: plain.id, force: true })).content).toBe('');
+    expect((await channel.messages.fetch({ message: mention.id, force: true })).content).toContain('提到了');
+  });
+
   it('GIVEN a wrong token THEN login fails as with Discord', async () => {
     discord = await FakeDiscord.start({ token: 'the-real-token' });
     client = new Client({ intents: INTENTS, rest: { api: discord.apiBase } });

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { GatewayCloseCodes, GatewayOpcodes } from 'discord.js';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { PRIVILEGED_INTENTS } from './options.js';
-import { guildCreatePayload, type Json } from './payloads.js';
+import { applicationFlags, guildCreatePayload, type Json } from './payloads.js';
 import { shardForGuild } from './snowflake.js';
 import type { FakeDiscordState } from './state.js';
 
@@ -282,7 +282,7 @@ export class FakeGateway {
       session_type: 'normal',
       resume_gateway_url: this.resumeUrl(),
       shard: record.shard,
-      application: { id: options.applicationId, flags: options.allowMessageContent ? 1 << 19 : 1 << 18 },
+      application: { id: options.applicationId, flags: applicationFlags(options) },
       geo_ordered_rtc_regions: [],
       auth_session_id_hash: '',
       _trace: ['["fake-discord-gateway",{"micros":0}]'],

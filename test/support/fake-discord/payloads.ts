@@ -1,4 +1,4 @@
-import { ChannelType, MessageType, type APIMessage, type APIUser, type MessageFlags, type UserFlags } from 'discord.js';
+import { ApplicationFlags, ChannelType, MessageType, type APIMessage, type APIUser, type MessageFlags, type UserFlags } from 'discord.js';
 
 const NO_USER_FLAGS = 0 as UserFlags;
 import type { FakeGuildOptions, FakeUserOptions, ResolvedOptions } from './options.js';
@@ -156,6 +156,18 @@ export function guildCreatePayload(guild: FakeGuildOptions, bot: APIUser, joined
   };
 }
 
+/**
+ * The application's flags as an unverified app (under 100 servers) has them: the "limited"
+ * gateway intent flag for each privileged intent enabled in the Developer Portal.
+ */
+export function applicationFlags(options: ResolvedOptions): number {
+  return (
+    (options.allowMessageContent ? ApplicationFlags.GatewayMessageContentLimited : 0) |
+    (options.allowGuildMembers ? ApplicationFlags.GatewayGuildMembersLimited : 0) |
+    (options.allowGuildPresences ? ApplicationFlags.GatewayPresenceLimited : 0)
+  );
+}
+
 /** The application object of GET /applications/@me and of READY (`{ id, flags }` there). */
 export function applicationPayload(options: ResolvedOptions, bot: APIUser): Json {
   return {
@@ -168,7 +180,7 @@ export function applicationPayload(options: ResolvedOptions, bot: APIUser): Json
     bot_public: true,
     bot_require_code_grant: false,
     verify_key: '0'.repeat(64),
-    flags: options.allowMessageContent ? 1 << 19 : 1 << 18,
+    flags: applicationFlags(options),
     owner: { id: '1180000000000000999', username: 'owner', discriminator: '0', global_name: null, avatar: null, public_flags: 0 },
     team: null,
     bot,

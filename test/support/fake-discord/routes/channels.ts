@@ -15,18 +15,28 @@ export function addChannelRoutes(router: Router, state: FakeDiscordState): void 
     return message;
   };
 
+  /** Without the Message Content intent enabled for the app, REST reads hide others' text too. */
+  const asReadByBot = (message: FakeMessage): FakeMessage => {
+    const seesContent =
+      state.options.allowMessageContent ||
+      message.guild_id === undefined ||
+      message.author.id === state.bot.id ||
+      message.mentions.some((user) => user.id === state.bot.id);
+    return seesContent ? message : { ...message, content: '', embeds: [], attachments: [], components: [] };
+  };
+
   router
     .add('GET /channels/:channelId', ({ params }) => ({ status: 200, body: state.channel(params.channelId as string) }))
     .add('GET /channels/:channelId/messages', ({ params, query }) => {
       state.channel(params.channelId as string);
       const limit = Math.min(Number(query.get('limit') ?? 50), 100);
       const newestFirst = state.messagesIn(params.channelId as string).filter(visible).reverse();
-      return { status: 200, body: newestFirst.slice(0, limit) };
+      return { status: 200, body: newestFirst.slice(0, limit).map(asReadByBot) };
     })
     .add('GET /channels/:channelId/messages/:messageId', ({ params }) => {
       const message = state.message(params.channelId as string, params.messageId as string);
       if (!visible(message)) throw new DiscordApiError(404, 10008, 'Unknown Message');
-      return { status: 200, body: message };
+      return { status: 200, body: asReadByBot(message) };
     })
     .add('POST /channels/:channelId/messages', ({ params, body, json }) => {
       const channelId = params.channelId as string;
