@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readIndexFile } from '../../src/index-file.js';
+import { answerQuestion, createSearchIndex } from '../../src/search/index.js';
+import type { Answer } from '../../src/types.js';
+import { seedIndex } from './helpers.js';
+
+const index = seedIndex();
+
+function answeredText(answer: Answer): string {
+  return answer.answer?.paragraphs.join('') ?? '';
+}
+
+describe('answerQuestion: answered', () => {
+  it.each([
+    ['中方如何评价当前的中美关系？', '谎言录'],
+    ['俄罗斯那边现在跟中国关系咋样', '普京总统'],
+    ['谎言录', '谎言录'],
+    ['中国派了几支医疗专家组出去', '26支医疗专家组'],
+    ['针对中国的疫情诉讼有法律依据吗？', '三无产品'],
+    ['病毒溯源应该如何进行？', '真相与谎言的距离'],
+    ['中日韩三国如何推动复工复产？', '一衣带水'],
+    ['欧洲是不是把中国当对手了', '淘汰赛'],
+    ['记者会开场时王毅说了什么？', '至暗时刻'],
+  ])('GIVEN %s THEN the answer is the unit containing %s', (question, expected) => {
+    const answer = answerQuestion(index, question);
+    expect(answer.status).toBe('answered');
+    expect(answeredText(answer)).toContain(expected);
+  });
+
+  it.each([
+    ['歐洲怎麼看中國', '欧洲怎么看中国'],
+    ['中美關係是否正在走向新冷戰？', '中美关系是否正在走向新冷战？'],
+    ['針對中國的濫訴有沒有法律依據？', '针对中国的滥诉有没有法律依据？'],
+    ['中俄關係現在怎麼樣？', '中俄关系现在怎么样？'],
+  ])('GIVEN traditional %s THEN the answer is the same as for simplified %s', (traditional, simplified) => {
+    const fromTraditional = answerQuestion(index, traditional);
+    const fromSimplified = answerQuestion(index, simplified);
+    expect(fromTraditional.status).toBe('answered');
+    expect(fromTraditional.answer?.unitId).toBe(fromSimplified.answer?.unitId);
+    expect(fromTraditional.answer?.confidence).toBe(fromSimplified.answer?.confidence);
+  });
+
+  it.each([
+    ['What does China think of the new Cold War with the US?', '谎言录'],
+    ['How are China-Russia relations?', '普京总统'],
+    ['Is the EU a systemic rival of China?', '淘汰赛'],
+  ])('GIVEN the English question %s THEN the Chinese official answer contains %s', (question, expected) => {
+    expect(answeredText(answerQuestion(index, question))).toContain(expected);
+  });
+
+  it('GIVEN an answer THEN its paragraphs are the unit, source text, and the best paragraph holds the query', () => {
+    const answer = answerQuestion(index, '中国为多少个国家举办过卫生专家视频会议？');
+    const unit = index.file.units.find((candidate) => candidate.id === answer.answer?.unitId);
+    expect(answer.answer?.paragraphs).toEqual(unit?.paragraphs);
+    expect(answer.answer?.paragraphs[answer.answer.bestParagraph]).toContain('视频会议');
+    expect(answer.answer?.reporterQuestion).toBe(unit?.question);
+    expect(answer.unansweredQuestion).toBeNull();
+  });
+});
+
+describe('answerQuestion: unanswered', () => {
+  it.each([['涉港国安立法会影响香港的金融中心地位吗？'], ['香港国安立法会不会让美国报复？'], ['香港还能保住国际金融中心的地位吗']])(
+    'GIVEN %s THEN the transcript holds the question without an answer, and says which',
+    (question) => {
+      const answer = answerQuestion(index, question);
+      expect(answer.status).toBe('unanswered');
+      expect(answer.answer).toBeNull();
+      expect(answer.unansweredQuestion).toContain('涉港国安立法');
+    },
+  );
+});
+
+describe('answerQuestion: no_match', () => {
+  it.each([
+    ['中国如何看待英国脱欧？'],
+    ['今天股票行情怎么样'],
+    ['帮我写一首诗'],
+    ['明天会下雨吗？'],
+    ['北京明天天气怎么样？'],
+    ['中国男足什么时候能进世界杯'],
+    ['中国如何看待人工智能的发展？'],
+    ['What do you think about Brexit?'],
+    ['asdfghjkl qwerty'],
+    ['啊啊啊啊啊啊'],
+    ['😀😀😀'],
+    ['的了吗呢'],
+    [''],
+    ['   '],
+  ])('GIVEN %j THEN no answer is given', (question) => {
+    const answer = answerQuestion(index, question);
+    expect(answer.status).toBe('no_match');
+    expect(answer.answer).toBeNull();
+    expect(answer.unansweredQuestion).toBeNull();
+  });
+
+  it('GIVEN a huge question THEN it answers without throwing', () => {
+    expect(answerQuestion(index, '中美关系'.repeat(100_000)).question).toHaveLength(400_000);
+  });
+
+  it('never throws on any string, and keeps its outputs in range', () => {
+    fc.assert(
+      fc.property(fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.string({ unit: 'binary', maxLength: 100 }),
+          // Mixtures of the corpus's own words reach the answered path.
+          fc.array(fc.constantFrom('中美', '关系', '疫情', '溯源', '俄罗斯', '香港', '援助', '如何', 'WHO', '歐洲', '？'), { maxLength: 12 }).map((words) => words.join('')),
+        ), (question) => {
+        const answer = answerQuestion(index, question);
+        expect(answer.question).toBe(question);
+        if (answer.answer) {
+          expect(answer.answer.confidence).toBeGreaterThanOrEqual(0);
+          expect(answer.answer.confidence).toBeLessThanOrEqual(1);
+          expect(answer.answer.bestParagraph).toBeLessThan(answer.answer.paragraphs.length);
+        }
+        expect(answer.alternatives.length).toBeLessThanOrEqual(index.options.maxAlternatives);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('answerQuestion on the bundled index (whatever ingest produced)', () => {
+  const bundled = createSearchIndex(readIndexFile());
+
+  it.each([
+    ['谎言录', '谎言录'],
+    ['中日韩', '一衣带水'],
+    ['滥诉', '三无产品'],
+    ['中欧关系的主基调是什么？', '淘汰赛'],
+  ])('GIVEN %s THEN the answer contains %s', (question, expected) => {
+    expect(answeredText(answerQuestion(bundled, question))).toContain(expected);
+  });
+
+  it.each([['帮我写一首诗'], ['中国如何看待英国脱欧？']])('GIVEN the out-of-scope %s THEN no_match', (question) => {
+    expect(answerQuestion(bundled, question).status).toBe('no_match');
+  });
+
+  it('GIVEN the Hong Kong question THEN unanswered', () => {
+    expect(answerQuestion(bundled, '涉港国安立法会影响香港的金融中心地位吗？').status).toBe('unanswered');
+  });
+});

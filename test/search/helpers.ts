@@ -1,0 +1,14 @@
+import { resolve } from 'node:path';
+import { PROJECT_ROOT, readIndexFile } from '../../src/index-file.js';
+import { createSearchIndex, type SearchIndex } from '../../src/search/index.js';
+
+/** The seed transcript's units as ingest should produce them (hand-checked fixture). */
+export const SEED_INDEX_PATH = resolve(PROJECT_ROOT, 'test/fixtures/search/seed-index.json');
+
+let seed: SearchIndex | undefined;
+
+/** A search index over the seed fixture, built once per test file. */
+export function seedIndex(): SearchIndex {
+  seed ??= createSearchIndex(readIndexFile(SEED_INDEX_PATH));
+  return seed;
+}

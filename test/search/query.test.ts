@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuery, isEnglish, refineUnknownTokens, translateEnglish } from '../../src/search/query.js';
+
+describe('analyzeQuery', () => {
+  it.each([
+    ['美方', ['美方', '美国', '中美']],
+    ['俄罗斯', ['俄罗斯', '俄方', '中俄']],
+    ['歐洲', ['欧洲', '欧盟', '中欧']],
+    ['世卫组织', ['世卫组织', '世界卫生组织', 'who']],
+    ['起诉', ['起诉', '诉讼', '滥诉', '索赔']],
+  ])('GIVEN %s THEN its concept is found by any of %j', (text, forms) => {
+    const concept = analyzeQuery(text).concepts.find((candidate) => candidate.term === forms[0]);
+    expect(concept?.alternatives).toEqual(expect.arrayContaining(forms));
+  });
+
+  it('GIVEN a one-way rule (倒退 => 倒退, 回到过去, 倒车) THEN the typed word is kept and the targets added', () => {
+    expect(analyzeQuery('倒退').concepts).toEqual([{ term: '倒退', alternatives: ['倒退', '回到过去', '倒车'] }]);
+  });
+
+  it('GIVEN a word twice THEN it is one concept', () => {
+    expect(analyzeQuery('溯源溯源').concepts.map((concept) => concept.term)).toEqual(['溯源']);
+  });
+});
+
+describe('English questions', () => {
+  it.each([
+    ['What does China think of the new Cold War with the US?', true],
+    ['How are China-Russia relations?', true],
+    ['中美关系 WHO', false],
+    ['中国', false],
+    ['a', false],
+  ])('GIVEN %s THEN isEnglish is %s', (text, english) => {
+    expect(isEnglish(text)).toBe(english);
+  });
+
+  it.each([
+    ['What does China think of the new Cold War with the US?', ['中国', '冷战', '新冷战', '美国']],
+    ['How are China-Russia relations?', ['中俄', '关系']],
+    ['Who should lead the research into the origins of the virus?', ['主导', '研究', '溯源', '源头', '病毒']],
+    ['Is WHO leading the tracing?', ['世卫', '组织', '世卫组织', '主导', '溯源']],
+    ['US politicians are smearing China', ['美国', '政客', '抹黑', '中国']],
+    ['What do you think about Brexit?', ['brexit']],
+  ])('GIVEN %s THEN the glossary gives %j', (text, tokens) => {
+    expect(translateEnglish(text)).toEqual(tokens);
+  });
+});
+
+describe('refineUnknownTokens', () => {
+  const known = (term: string): boolean => ['普京', '电话', '溯源'].includes(term);
+
+  it.each([
+    [['和普京'], ['普京']],
+    [['是从'], []],
+    [['伊朗核'], ['伊朗核']],
+    [['溯源'], ['溯源']],
+  ])('GIVEN unknown-word candidates %j THEN they become %j', (tokens, refined) => {
+    expect(refineUnknownTokens(tokens, known)).toEqual(refined);
+  });
+});
