@@ -23,10 +23,11 @@ export interface DedupedTranscript {
   sequence: number[];
 }
 
-/** Near-copies: at most this share of characters differs. */
-const NEAR_DUPLICATE_MAX_EDIT_RATIO = 0.1;
+/** Near-copies: at most this share of characters differs (or two characters, whichever is more). */
+const NEAR_DUPLICATE_MAX_EDIT_RATIO = 0.05;
+const NEAR_DUPLICATE_MIN_EDITS = 2;
 /** Paragraphs shorter than this are not compared as near-copies (too little text to judge). */
-const NEAR_DUPLICATE_MIN_LENGTH = 10;
+const NEAR_DUPLICATE_MIN_LENGTH = 20;
 /** Fragments shorter than this are kept: a short phrase inside a long paragraph may be a real paragraph. */
 const FRAGMENT_MIN_LENGTH = 4;
 
@@ -127,7 +128,7 @@ export function removeDuplicates(blocks: readonly Block[]): StageResult<DedupedT
       const la = length(a.text);
       const lb = length(b.text);
       if (Math.min(la, lb) < NEAR_DUPLICATE_MIN_LENGTH) continue;
-      const limit = Math.floor(Math.max(la, lb) * NEAR_DUPLICATE_MAX_EDIT_RATIO);
+      const limit = Math.max(NEAR_DUPLICATE_MIN_EDITS, Math.floor(Math.max(la, lb) * NEAR_DUPLICATE_MAX_EDIT_RATIO));
       if (Math.abs(la - lb) > limit || bigramJaccard(a.text, b.text) < 0.5) continue;
       const distance = editDistance(a.text, b.text, limit);
       if (distance > limit) continue;
