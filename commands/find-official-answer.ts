@@ -2,7 +2,6 @@ import { ApplicationCommandType, ContextMenuCommandBuilder, MessageFlags, type M
 import { commandTexts, messages } from '../src/messages.js';
 import { answerFor } from '../src/bot/answer-flow.js';
 import type { BotContext } from '../src/bot/command.js';
-import { stripBotMention } from '../src/bot/message-handler.js';
 import { renderAnswer } from '../src/bot/answer-view.js';
 import { interactionReply, NO_MENTIONS, postReplyTo } from '../src/bot/reply.js';
 
@@ -18,7 +17,7 @@ export const data = new ContextMenuCommandBuilder()
 
 export async function execute(interaction: MessageContextMenuCommandInteraction, context: BotContext): Promise<void> {
   const target = interaction.targetMessage;
-  const text = stripBotMention(target.content, interaction.client.user.id);
+  const text = target.content;
   if (text.trim() === '') {
     await interaction.reply(interactionReply({ content: messages.targetHasNoText }, true));
     return;

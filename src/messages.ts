@@ -118,8 +118,8 @@ export const messages = {
   publish: '发到频道',
   quoteParagraphPlaceholder: '引用其中一段到频道…',
   paragraphOption: (paragraph: number) => `第 ${paragraph} 段`,
-  /** A `/topic` choice for a question recorded without an answer. */
-  unansweredTopicChoice: (label: string) => `${label}（实录中无回答）`,
+  /** A `/topic` choice for a question recorded without an answer (the mark first, so truncation keeps it). */
+  unansweredTopicChoice: (label: string) => `〔实录中无回答〕${label}`,
   /** A `/quote` choice: topic, then the paragraph's start. */
   paragraphChoice: (topic: string, text: string) => `【${topic}】${text}`,
   /** `unanswered`: the transcript records the question but no answer. */

@@ -31,28 +31,20 @@ export type MessageDecision =
 
 /**
  * Decides what to do with a message. Never answers itself or other bots; answers DMs and messages
- * that mention it (the mention removed from the question); in answer channels, everything else too.
- * `decideMessage({ …, content: '<@42> 中美关系？' }, { botUserId: '42', … })` → `{ action: 'answer', via: 'mention', question: '中美关系？' }`
+ * that mention it; in answer channels, everything else too. The question is the content as typed
+ * (`checkQuestion` removes the mentions).
+ * `decideMessage({ …, content: '<@42> 中美关系？' }, { botUserId: '42', … })` → `{ action: 'answer', via: 'mention', question: '<@42> 中美关系？' }`
  */
 export function decideMessage(facts: MessageFacts, settings: ListenSettings): MessageDecision {
   if (facts.authorId === settings.botUserId) return { action: 'ignore', reason: 'own' };
   if (facts.authorIsBot) return { action: 'ignore', reason: 'bot' };
-  const question = stripBotMention(facts.content, settings.botUserId);
+  const question = facts.content;
   if (!facts.inGuild) return { action: 'answer', via: 'dm', question };
-  if (mentionPattern(settings.botUserId).test(facts.content)) return { action: 'answer', via: 'mention', question };
+  if (new RegExp(`<@!?${settings.botUserId}>`).test(facts.content)) return { action: 'answer', via: 'mention', question };
   const inAnswerChannel =
     settings.answerChannelIds.has(facts.channelId) || (facts.parentChannelId !== null && settings.answerChannelIds.has(facts.parentChannelId));
   if (settings.channelAnswers && inAnswerChannel) return { action: 'answer', via: 'channel', question };
   return { action: 'ignore', reason: 'not_addressed' };
-}
-
-/** Removes mentions of the bot (`<@id>`, `<@!id>`) and the spaces they leave. `'<@42> 中美关系？'` → `'中美关系？'` */
-export function stripBotMention(content: string, botUserId: string): string {
-  return content.replace(new RegExp(mentionPattern(botUserId).source, 'g'), ' ').replace(/\s{2,}/g, ' ').trim();
-}
-
-function mentionPattern(botUserId: string): RegExp {
-  return new RegExp(`<@!?${botUserId}>`);
 }
 
 /**

@@ -5,6 +5,8 @@ describe('checkQuestion', () => {
   it.each([
     ['  中方如何看待中美关系？ ', { ok: true, question: '中方如何看待中美关系？' }],
     ['GDP', { ok: true, question: 'GDP' }],
+    ['@everyone <@&1180000000000000555> 谎言录 <@1180000000000000200>  <#1180000000000000101>', { ok: true, question: '谎言录' }],
+    ['@here', { ok: false, problem: 'empty' }],
     ['2020', { ok: true, question: '2020' }],
     ['', { ok: false, problem: 'empty' }],
     [' \n\t ', { ok: false, problem: 'empty' }],
