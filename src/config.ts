@@ -104,6 +104,9 @@ const envSchema = z.object({
   INDEX_PATH: optionalText(z.string()),
 });
 
+/** The keys a person sets (`.env.example` documents each); SHARD_ID and SHARD_COUNT come from discord.js's ShardingManager. */
+export const CONFIG_KEYS = Object.keys(envSchema.shape).filter((key) => key !== 'SHARD_ID' && key !== 'SHARD_COUNT');
+
 /**
  * Parses settings from an explicit environment (tests pass their own; `loadConfig` passes the real one).
  * Throws `ConfigError` naming every wrong key at once; values are never echoed, so the token cannot leak.

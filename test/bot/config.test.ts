@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, parseConfig } from '../../src/config.js';
-import { DEFAULT_INDEX_PATH } from '../../src/index-file.js';
+import { CONFIG_KEYS, ConfigError, loadConfig, parseConfig } from '../../src/config.js';
+import { DEFAULT_INDEX_PATH, PROJECT_ROOT } from '../../src/index-file.js';
 
 describe('parseConfig', () => {
   it('GIVEN an empty environment THEN it is console mode with the defaults', () => {
@@ -99,6 +100,18 @@ describe('parseConfig', () => {
 
   it('GIVEN the environment discord.js gives a shard process THEN it is that shard, and SHARDS is its id', () => {
     expect(parseConfig({ SHARDING_MANAGER: 'true', SHARDS: '3', SHARD_COUNT: '4' }).sharding).toEqual({ mode: 'shard', ids: [3], count: 4 });
+  });
+});
+
+describe('.env.example', () => {
+  const example = parseDotenv(readFileSync(join(PROJECT_ROOT, '.env.example')));
+
+  it('GIVEN the example THEN it documents every key the config reads', () => {
+    expect(Object.keys(example).sort()).toEqual([...CONFIG_KEYS].sort());
+  });
+
+  it('GIVEN the example copied as is THEN it is a valid config (console mode)', () => {
+    expect(parseConfig(example).discordToken).toBeNull();
   });
 });
 
