@@ -1,4 +1,5 @@
 import nodejieba from 'nodejieba';
+import { getLexicon } from '../search/tokenize.js';
 import type { AlignedUnit } from './align-questions.js';
 import type { DistinctParagraph } from './remove-duplicates.js';
 import type { ReportEntry, StageResult } from './report.js';
@@ -18,7 +19,9 @@ export interface TopicOverride {
   topic: string;
 }
 
+/** jieba's words of a text, with the project's domain dictionary loaded (the one search uses), so labels are whole terms: 涉港国安立法, 病毒溯源. */
 function words(text: string): string[] {
+  getLexicon();
   return nodejieba.cut(text);
 }
 
@@ -29,7 +32,7 @@ function informative(word: string): boolean {
 /**
  * A short topic label for a text, scored against the whole transcript: a relation named in it
  * (中美关系, 中日韩关系) when there is one; otherwise its most distinctive word (by IDF over the
- * transcript's paragraphs, half as much again when the answer uses it too), widened to the neighbouring words that
+ * transcript's paragraphs, twice as much when the answer uses it too), widened to the neighbouring words that
  * are nearly as distinctive (`病毒` + `源头` → 病毒源头), at most 8 characters.
  */
 export function topicOf(texts: readonly string[], answer: string, idf: (word: string) => number): string | null {
@@ -39,14 +42,14 @@ export function topicOf(texts: readonly string[], answer: string, idf: (word: st
   }
   for (const text of texts) {
     const tokens = words(text);
-    const score = (word: string): number => (informative(word) ? idf(word) * (answer.includes(word) ? 1.5 : 1) : 0);
+    const score = (word: string): number => (informative(word) ? idf(word) * (answer.includes(word) ? 2 : 1) : 0);
     let best = -1;
     tokens.forEach((token, index) => {
       if (score(token) > 0 && (best < 0 || score(token) > score(tokens[best]!))) best = index;
     });
     if (best < 0) continue;
     let [from, to] = [best, best];
-    const floor = score(tokens[best]!) * 0.5;
+    const floor = score(tokens[best]!) * 0.35;
     const length = (a: number, b: number): number => Array.from(tokens.slice(a, b + 1).join('')).length;
     while (from > 0 && score(tokens[from - 1]!) >= floor && length(from - 1, to) <= MAX_LABEL_LENGTH) from -= 1;
     while (to + 1 < tokens.length && score(tokens[to + 1]!) >= floor && length(from, to + 1) <= MAX_LABEL_LENGTH) to += 1;
