@@ -5,11 +5,14 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { loadCommands } from '../bot/command-loader.js';
 import { deployCommands } from '../bot/deploy.js';
+import { inviteUrl } from '../bot/permissions.js';
 
 try {
-  const result = await deployCommands(loadConfig(), await loadCommands());
+  const config = loadConfig();
+  const result = await deployCommands(config, await loadCommands());
   const where = result.scope === 'global' ? 'globally' : `to guild ${result.scope.guildId}`;
   process.stdout.write(`deploy-commands: registered ${result.names.length} commands ${where}: ${result.names.join(', ')}\n`);
+  process.stdout.write(`Invite the bot with: ${inviteUrl(config.applicationId!)}\n`);
 } catch (error) {
   process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
   process.exitCode = 1;

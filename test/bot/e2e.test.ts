@@ -257,6 +257,40 @@ describe('GIVEN the bot connected to the Discord stand-in', () => {
   });
 });
 
+describe('GIVEN an answer longer than one page', () => {
+  it('WHEN the user presses ▶ and ◀ THEN the message is updated to the next and previous page, within the limits, from the custom id alone', async () => {
+    const long: AnswerUnit = {
+      ...unitA,
+      id: `${unitA.source}#long`,
+      paragraphs: Array.from({ length: 12 }, (_, i) => `${unitA.paragraphs.join('').repeat(20).slice(0, 900)}（第${i + 1}段）`),
+    };
+    const fresh = await FakeDiscord.start({ token: TOKEN });
+    const config = botConfig(fresh);
+    await deployCommands(config, await loadCommands());
+    const pagingBot = await startBot(config, createLogger('silent'), { index: createSearchIndex({ ...file, units: [...file.units, long] }) });
+    try {
+      const topic = fresh.sendSlashCommand({ name: 'topic', options: { topic: long.id } });
+      await acknowledged(topic);
+      // A snapshot: the stand-in updates the original message in place when a button updates it.
+      const first = structuredClone(topic.original()!);
+      expect(embedOf(first).footer?.text).toMatch(/第 1\/\d+ 页$/);
+      const [previous, next] = customIds(first);
+      const forward = fresh.sendButton({ customId: next!, message: first });
+      const callback = await acknowledged(forward);
+      expect(callback.type).toBe(InteractionResponseType.UpdateMessage);
+      const second = callback.data as { embeds: APIEmbed[] };
+      expect(second.embeds[0]!.footer?.text).toMatch(/第 2\/\d+ 页$/);
+      expect(second.embeds[0]!.description).not.toBe(embedOf(first).description);
+      expect(previous).not.toBe(next);
+      const back = fresh.sendButton({ customId: customIds(second)[0]!, message: { ...first, ...second } as FakeMessage });
+      expect(((await acknowledged(back)).data as { embeds: APIEmbed[] }).embeds[0]!.description).toBe(embedOf(first).description);
+    } finally {
+      await pagingBot.stop();
+      await fresh.close();
+    }
+  });
+});
+
 describe('GIVEN the command line', () => {
   it('WHEN deploy-commands runs THEN it registers exactly what the loader loads', async () => {
     const fresh = await FakeDiscord.start({ token: TOKEN });
@@ -308,6 +342,30 @@ describe('GIVEN the command line', () => {
       await fresh.close();
     }
   }, 40_000);
+});
+
+describe('GIVEN SHARDS=2', () => {
+  it('WHEN `npm start`’s entry runs THEN discord.js’s ShardingManager starts two shard processes that identify as [0,2] and [1,2], and all stop on SIGTERM', async () => {
+    const fresh = await FakeDiscord.start({ token: TOKEN, waitTimeoutMs: 40_000 });
+    const child = spawn(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+      cwd: PROJECT_ROOT,
+      env: { ...cleanEnv(), DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fresh.apiBase, SHARDS: '2', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await fresh.waitForReady(2, 40_000);
+      expect(fresh.identifies.map((identify) => (identify as unknown as { shard?: number[] }).shard)).toEqual([[0, 2], [1, 2]]);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(output.match(/"msg":"bot stopped"/g)).toHaveLength(2);
+    } finally {
+      child.kill('SIGKILL');
+      await fresh.close();
+    }
+  }, 60_000);
 });
 
 /** The environment without anything that would change the bot's settings, and no .env file. */
