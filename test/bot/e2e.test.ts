@@ -278,7 +278,7 @@ describe('GIVEN an answer longer than one page', () => {
       const forward = fresh.sendButton({ customId: next!, message: first });
       const callback = await acknowledged(forward);
       expect(callback.type).toBe(InteractionResponseType.UpdateMessage);
-      const second = callback.data as { embeds: APIEmbed[] };
+      const second = callback.data as { embeds: APIEmbed[]; components: unknown };
       expect(second.embeds[0]!.footer?.text).toMatch(/第 2\/\d+ 页$/);
       expect(second.embeds[0]!.description).not.toBe(embedOf(first).description);
       expect(previous).not.toBe(next);
