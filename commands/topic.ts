@@ -4,12 +4,10 @@ import { commandTexts, messages } from '../src/messages.js';
 import { answerFor } from '../src/bot/answer-flow.js';
 import { renderUnanswered, renderUnitView, truncate } from '../src/bot/answer-view.js';
 import { withText, type BotContext } from '../src/bot/command.js';
-import { resolveRef, toRef, MAX_CUSTOM_ID_LENGTH } from '../src/bot/custom-id.js';
+import { MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_LENGTH, resolveRef, toRef } from '../src/bot/custom-id.js';
 import { MAX_QUESTION_LENGTH } from '../src/bot/question-input.js';
 import { interactionReply } from '../src/bot/reply.js';
 
-/** Discord shows at most 25 autocomplete choices, each name and value at most 100 characters. */
-const MAX_CHOICES = 25;
 
 /** `/topic topic:` — a unit (or a recorded unanswered question) picked by topic, with autocomplete. */
 export const data = withText(new SlashCommandBuilder(), commandTexts.topic).addStringOption((option) =>
@@ -19,11 +17,11 @@ export const data = withText(new SlashCommandBuilder(), commandTexts.topic).addS
 /** Choices from memory (no I/O), well within Discord's 3 seconds. */
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
   const typed = interaction.options.getFocused();
-  const choices = suggestTopics(context.index, typed, MAX_CHOICES).map((suggestion) => ({
-    name: truncate(suggestion.kind === 'unanswered' ? messages.unansweredTopicChoice(suggestion.label) : suggestion.label, MAX_CUSTOM_ID_LENGTH),
+  const choices = suggestTopics(context.index, typed, MAX_AUTOCOMPLETE_CHOICES).map((suggestion) => ({
+    name: truncate(suggestion.kind === 'unanswered' ? messages.unansweredTopicChoice(suggestion.label) : suggestion.label, MAX_CHOICE_LENGTH),
     value: toRef(suggestion.id),
   }));
-  await interaction.respond(choices.slice(0, MAX_CHOICES));
+  await interaction.respond(choices.slice(0, MAX_AUTOCOMPLETE_CHOICES));
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {

@@ -23,7 +23,12 @@ function readConfigOrExit(): Config {
 
 const config = readConfigOrExit();
 if (config.discordToken === null) {
-  await runConsole({ file: readIndexFile(config.indexPath), input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true });
+  try {
+    await runConsole({ file: readIndexFile(config.indexPath), input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
 } else {
   const logger = createLogger(config.logLevel);
   try {

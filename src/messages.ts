@@ -132,7 +132,7 @@ export const messages = {
   emptyQuestion: '请写下您的问题，例如：中方如何看待中美关系？',
   noWords: '我只能读懂文字问题，请用中文（或英文）写下您的问题。',
   tooLong: (length: number, max: number) => `问题太长了（${length} 字），请控制在 ${max} 字以内。`,
-  rateLimited: (seconds: number) => `您提问得有点快，请 ${seconds} 秒后再试。`,
+  rateLimited: (seconds: number) => `您的请求有点频繁，请 ${seconds} 秒后再试。`,
   internalError: '抱歉，处理这个请求时出了问题，请稍后再试。',
   /** Context menu: the answer was posted as a reply to the message. */
   repliedInChannel: '已在频道中回复这条消息。',

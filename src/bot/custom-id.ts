@@ -6,6 +6,9 @@ import type { IndexFile } from '../types.js';
  * working after a restart. Discord limits custom ids and choice values to 100 characters.
  */
 export const MAX_CUSTOM_ID_LENGTH = 100;
+/** Discord's limits on autocomplete: 25 choices, each name and value at most 100 characters. */
+export const MAX_AUTOCOMPLETE_CHOICES = 25;
+export const MAX_CHOICE_LENGTH = 100;
 
 /** Ids up to this length travel as they are; longer ones as `@` + a digest resolved against the index. */
 const MAX_PLAIN_REF_LENGTH = 64;

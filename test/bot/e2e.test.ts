@@ -240,7 +240,7 @@ describe('GIVEN the bot connected to the Discord stand-in', () => {
     const user = userNo(5);
     for (let i = 0; i < 30; i++) await acknowledged(discord.sendSlashCommand({ name: 'ask', options: { question: unitA.question! }, user }));
     const refused = await acknowledged(discord.sendSlashCommand({ name: 'ask', options: { question: unitA.question! }, user }));
-    expect(refused.data?.content).toMatch(/^您提问得有点快，请 \d+ 秒后再试。$/);
+    expect(refused.data?.content).toMatch(/^您的请求有点频繁，请 \d+ 秒后再试。$/);
     expect(((refused.data?.flags as number) ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
   });
 
