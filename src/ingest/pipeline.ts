@@ -3,10 +3,23 @@ import { alignQuestions } from './align-questions.js';
 import { assembleUnits } from './assemble-units.js';
 import type { TopicOverride } from './label-topics.js';
 import { labelTopics } from './label-topics.js';
-import { parseTranscript } from './parse-transcript.js';
+import { parseTranscript, type Block } from './parse-transcript.js';
 import { removeDuplicates } from './remove-duplicates.js';
 import type { ReportEntry } from './report.js';
 import { repairSplitParagraphs } from './repair-split-paragraphs.js';
+
+/** The label of answers in `问：/答：` transcripts, where the speaker is named in the lead instead. */
+const ANONYMOUS_ANSWER = '答';
+
+/** `外交部发言人赵立坚主持例行记者会` → 赵立坚: the speaker a `问/答` transcript names in its lead. */
+function speakerNamedInLead(blocks: readonly Block[]): string | null {
+  for (const block of blocks) {
+    if (block.kind !== 'lead' && block.kind !== 'heading') continue;
+    const match = /发言人([\p{Script=Han}·]{2,5}?)(?:主持|答|表示|在)/u.exec(block.text);
+    if (match) return match[1]!;
+  }
+  return null;
+}
 
 /** What is known about a transcript before reading it (all optional but its id). */
 export interface SourceInput {
@@ -47,12 +60,13 @@ export function ingestTranscript(text: string, input: SourceInput): IngestResult
   );
   const topics = labelTopics(aligned.value.units, aligned.value.unanswered, { overrides: input.topics ?? [], openingStatements });
 
+  const named = parsed.value.speakers.filter((name) => name !== ANONYMOUS_ANSWER);
   const source: SourceMeta = {
     id: input.id,
     file: input.file ?? `${input.id}.txt`,
     date: input.date ?? null,
     event: input.event ?? null,
-    speaker: input.speaker ?? parsed.value.speakers[0] ?? null,
+    speaker: input.speaker ?? named[0] ?? speakerNamedInLead(parsed.value.blocks) ?? null,
     title: input.title ?? null,
     heading: parsed.value.heading,
   };
@@ -61,7 +75,7 @@ export function ingestTranscript(text: string, input: SourceInput): IngestResult
     topic: topics.value.unitTopics[index]!,
     question: unit.question ? unit.question.text.slice(unit.question.labelLength) : null,
     outlet: unit.question?.who ?? null,
-    speaker: unit.start.who ?? source.speaker ?? '',
+    speaker: (unit.start.who === ANONYMOUS_ANSWER ? source.speaker : unit.start.who) ?? source.speaker ?? '',
     source: input.id,
     paragraphs: [unit.start.text.slice(unit.start.labelLength), ...unit.continuations.map((p) => p.text)],
   }));

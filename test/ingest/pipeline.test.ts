@@ -240,3 +240,21 @@ describe('properties of ingestTranscript', () => {
     );
   });
 });
+
+describe('ingestTranscript on a 问/答 transcript', () => {
+  const text = readFileSync(new URL('../fixtures/2021-06-01-mfa-qa.txt', import.meta.url), 'utf8');
+  const result = ingestTranscript(text, { id: 'qa' });
+
+  it('GIVEN answers labelled 答 THEN the speaker is the spokesperson named in the lead', () => {
+    expect(result.source.speaker).toBe('汪文斌');
+    expect(result.units.map((u) => u.speaker)).toEqual(['汪文斌']);
+  });
+
+  it('GIVEN 问/答 labels THEN questions pair with answers and the last question is unanswered', () => {
+    expect(result.units).toHaveLength(1);
+    expect(result.units[0]!.question).toBe('据报道，美方要求对病毒溯源进行新的调查。中方有何回应？');
+    expect(result.units[0]!.paragraphs).toEqual(['中方一贯支持科学溯源，反对将溯源问题政治化。', '我们呼吁有关方面本着科学精神开展合作，而不是搞有罪推定。']);
+    expect(result.unanswered.map((q) => q.question)).toEqual(['日本将排放福岛核污水，中方对此有何评论？']);
+    expect(result.units[0]!.topic).toBe('病毒溯源');
+  });
+});
