@@ -3,6 +3,7 @@ import { commandTexts, messages } from '../src/messages.js';
 import { answerFor } from '../src/bot/answer-flow.js';
 import type { BotContext } from '../src/bot/command.js';
 import { renderAnswer } from '../src/bot/answer-view.js';
+import { REQUIRED_PERMISSIONS } from '../src/bot/permissions.js';
 import { interactionReply, NO_MENTIONS, postReplyTo } from '../src/bot/reply.js';
 
 /**
@@ -26,6 +27,11 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   // Only an answer is posted on someone's message; "no answer" and refusals go to the invoker alone.
   if (outcome.kind !== 'answered') {
     await interaction.reply(interactionReply(outcome.reply, true));
+    return;
+  }
+  // Without the permissions to post a reply there (or outside a server the bot is in), answer privately at once.
+  if (!interaction.appPermissions.has(REQUIRED_PERMISSIONS)) {
+    await interaction.reply(interactionReply(renderAnswer(context.index, outcome.answer, true), true));
     return;
   }
   // Posting is a REST call of its own; defer so the interaction is acknowledged well within 3 s.

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InteractionResponseType, MessageFlags, type APIEmbed } from 'discord.js';
+import { InteractionResponseType, MessageFlags, PermissionFlagsBits, type APIEmbed } from 'discord.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { readIndexFile, PROJECT_ROOT } from '../../src/index-file.js';
@@ -254,6 +254,32 @@ describe('GIVEN the bot connected to the Discord stand-in', () => {
     expectShowsUnit(embedOf(after.original()), expectedUnit(unitA.question!));
     const mention = discord.sendMessage({ content: unitB.question!, mentionsBot: true, author: userNo(6) });
     expectShowsUnit(embedOf(await discord.waitForReply(mention)), expectedUnit(unitB.question!));
+  });
+});
+
+describe('GIVEN a channel where the bot may not post', () => {
+  it('WHEN a user runs 查找官方回答 THEN the answer comes to them privately, with the button to post it through the interaction', async () => {
+    const fresh = await FakeDiscord.start({
+      token: TOKEN,
+      guilds: [{ ...discord.guild, everyonePermissions: PermissionFlagsBits.ViewChannel | PermissionFlagsBits.UseApplicationCommands }],
+    });
+    const config = botConfig(fresh);
+    await deployCommands(config, await loadCommands());
+    const quietBot = await startBot(config, createLogger('silent'));
+    try {
+      const target = fresh.sendMessage({ content: unitB.question!, author: userNo(7) });
+      const command = fresh.sendMessageContextCommand({ name: '查找官方回答', targetMessage: target });
+      const callback = await acknowledged(command);
+      expect(callback.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+      expect(((callback.data?.flags as number) ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+      const source = expectedUnit(unitB.question!);
+      expectShowsUnit(embedOf(command.original()), source);
+      expect(customIds(command.original())).toContain(`kj:publish:${source.id}`);
+      expect(fresh.requests.filter(postsTo(fresh.channelId))).toEqual([]);
+    } finally {
+      await quietBot.stop();
+      await fresh.close();
+    }
   });
 });
 
