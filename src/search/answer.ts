@@ -1,6 +1,6 @@
 import type { Answer, AnswerHit } from '../types.js';
 import { analyzeQuery, type QueryConcept } from './query.js';
-import type { SearchDoc, SearchIndex } from './search-index.js';
+import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 import { charBigrams, generalSpecificity } from './tokenize.js';
 
 /** Longest question analysed; the rest of a longer text is ignored (Discord caps input anyway). */
@@ -53,17 +53,25 @@ function weighConcepts(index: SearchIndex, concepts: readonly QueryConcept[]): W
 
 /**
  * Credit (0..1) of one concept in one document: 1 when a form of it is an indexed word of the
- * document, `partialMatchCredit` when a form of it occurs only as characters in a row (jieba cut
+ * document (or, for a form too common to be queried, occurs in its text), `partialMatchCredit` when a form of it occurs only as characters in a row (jieba cut
  * the two texts differently) or, for forms of three characters or more, when two thirds of
  * its character bigrams occur.
  */
-function conceptCredit(concept: QueryConcept, matched: ReadonlySet<string>, doc: SearchDoc, partial: number): number {
+function conceptCredit(
+  concept: QueryConcept,
+  matched: ReadonlySet<string>,
+  queried: ReadonlyMap<string, number>,
+  doc: SearchDoc,
+  partial: number,
+): number {
   if (concept.alternatives.some((term) => matched.has(term))) return 1;
+  // A common form was not queried: finding its characters is finding it.
+  if (concept.alternatives.some((term) => !queried.has(term) && documentContains(doc, term))) return 1;
   for (const term of concept.alternatives) {
-    if (doc.matchText.includes(term)) return partial;
+    if (documentContains(doc, term)) return partial;
     if (term.length >= 3) {
       const grams = charBigrams(term);
-      const found = grams.filter((gram) => doc.matchText.includes(gram)).length;
+      const found = grams.filter((gram) => documentContains(doc, gram)).length;
       if (grams.length > 0 && found / grams.length >= 2 / 3) return partial;
     }
   }
@@ -83,15 +91,31 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
   // Each form is boosted by how specific its concept is in Chinese at large (so 中国 in a
   // question about 欧洲 does not decide the ranking), and a synonym less than the typed word.
   const termBoost = new Map<string, number>();
+  const commonFrequency = index.options.commonDocumentShare * index.docs.length;
   for (const concept of concepts) {
     const specificity = generalSpecificity(concept.term);
     for (const term of concept.alternatives) {
+      // A form no document contains scores nothing, and a form most documents contain ranks
+      // next to nothing (BM25 IDF < 0.7) while costing the most: both stay out of the query.
+      const frequency = index.documentFrequency.get(term) ?? 0;
+      if (frequency === 0 || frequency > commonFrequency) continue;
       const boost = specificity * (term === concept.term ? 1 : synonymBoost);
       termBoost.set(term, Math.max(boost, termBoost.get(term) ?? 0));
     }
   }
+  // On a large index, rank with the rarest forms first and stop at a budget of postings: the
+  // forms left out are the most common, which weigh least in BM25 and cost most to score.
+  // They still count in coverage (found by substring). Small indexes never reach the budget.
+  let postings = 0;
+  for (const term of [...termBoost.keys()].sort((a, b) => (index.documentFrequency.get(a) ?? 0) - (index.documentFrequency.get(b) ?? 0))) {
+    postings += index.documentFrequency.get(term) ?? 0;
+    if (postings > index.options.maxQueryPostings) termBoost.delete(term);
+  }
   const words = [...termBoost.keys()];
-  const grams = [...new Set(concepts.flatMap((concept) => (concept.term.length >= 3 ? charBigrams(concept.term) : [])))];
+  // The bigram field is the fallback for words the index does not know (jieba cut them
+  // differently in the text); known words need no fallback.
+  const unknown = concepts.filter((concept) => concept.term.length >= 3 && !concept.alternatives.some((term) => index.documentFrequency.has(term)));
+  const grams = [...new Set(unknown.flatMap((concept) => charBigrams(concept.term)))];
   const results = index.minisearch.search({
     combineWith: 'OR',
     queries: [
@@ -110,7 +134,7 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
     );
     const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
     const found = concepts.reduce(
-      (sum, concept) => sum + concept.weight * conceptCredit(concept, matched, doc, partialMatchCredit),
+      (sum, concept) => sum + concept.weight * conceptCredit(concept, matched, termBoost, doc, partialMatchCredit),
       0,
     );
     const coverage = total > 0 ? found / total : 0;
@@ -125,7 +149,7 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
 export function chooseBestParagraph(doc: SearchDoc, concepts: readonly WeightedConcept[]): number {
   let best = 0;
   let bestScore = -1;
-  doc.matchParagraphs.forEach((paragraph, i) => {
+  foldedParagraphs(doc).forEach((paragraph, i) => {
     const score = concepts.reduce(
       (sum, concept) => sum + (concept.alternatives.some((term) => paragraph.includes(term)) ? concept.weight : 0),
       0,

@@ -26,6 +26,16 @@ export interface SearchOptions {
    * or more characters, most of its character bigrams.
    */
   partialMatchCredit: number;
+  /**
+   * Share of documents above which a term is too common to rank (its BM25 IDF is below 0.7):
+   * it is left out of the ranking query, and found by substring when computing coverage.
+   */
+  commonDocumentShare: number;
+  /**
+   * Most postings (document × term pairs) a ranking query may score; the commonest forms of the
+   * question are left out beyond it. Bounds latency on large indexes; small ones never reach it.
+   */
+  maxQueryPostings: number;
   /** How many top-ranked units are re-scored by coverage. */
   rerankDepth: number;
   /** Decision thresholds; see `decide` in answer.ts for what they mean and how they were set. */
@@ -53,6 +63,8 @@ export const SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   fieldBoosts: { question: 2, topic: 2, text: 1, bigrams: 0.3 },
   synonymBoost: 0.6,
   partialMatchCredit: 0.5,
+  commonDocumentShare: 0.5,
+  maxQueryPostings: 6_000,
   rerankDepth: 8,
   thresholds: { minCoverage: 0.4, sureCoverage: 0.7, minMargin: 0.1 },
   maxAlternatives: 3,

@@ -11,10 +11,13 @@ export interface SearchDoc {
   topic: string;
   unit: AnswerUnit | undefined;
   unanswered: UnansweredQuestion | undefined;
-  /** Folded question, topic and answer text, for substring (partial) matching. */
+  /**
+   * Folded question and topic (with the opening-statement words), then each folded paragraph,
+   * joined by PARAGRAPH_BREAK: one string, for fast substring matching.
+   */
   matchText: string;
-  /** Folded paragraphs (units only), for choosing the best paragraph. */
-  matchParagraphs: string[];
+  /** Offset in matchText where each paragraph starts (units only). */
+  paragraphStarts: number[];
 }
 
 /** An in-memory search index over one index file. Build it with `createSearchIndex`. */
@@ -70,7 +73,7 @@ function toDocs(file: IndexFile): SearchDoc[] {
     }
   }
   const docs: SearchDoc[] = file.units.map((unit) => {
-    const matchParagraphs = unit.paragraphs.map(normalizeForMatching);
+    const folded = unit.paragraphs.map(normalizeForMatching);
     // An opening statement answers "what did he say at the start": say so in its topic terms.
     const opening = unit.question === null && firstUnitOfSource.has(unit.id) ? ` ${OPENING_TERMS}` : '';
     return {
@@ -79,8 +82,7 @@ function toDocs(file: IndexFile): SearchDoc[] {
       topic: unit.topic,
       unit,
       unanswered: undefined,
-      matchText: normalizeForMatching(`${unit.question ?? ''}\n${unit.topic}${opening}\n`) + matchParagraphs.join('\n'),
-      matchParagraphs,
+      ...joinForMatching(normalizeForMatching(`${unit.question ?? ''}\n${unit.topic}${opening}`), folded),
     };
   });
   for (const question of file.unanswered) {
@@ -90,8 +92,7 @@ function toDocs(file: IndexFile): SearchDoc[] {
       topic: question.topic,
       unit: undefined,
       unanswered: question,
-      matchText: normalizeForMatching(`${question.question}\n${question.topic}`),
-      matchParagraphs: [],
+      ...joinForMatching(normalizeForMatching(`${question.question}\n${question.topic}`), []),
     });
   }
   return docs;
@@ -113,7 +114,7 @@ export function createSearchIndex(file: IndexFile, options: Readonly<SearchOptio
     if (ids.has(doc.id)) throw new Error(`search: duplicate id "${doc.id}" in the index file`);
     ids.add(doc.id);
     const question = tokenize(doc.unit?.question ?? doc.unanswered?.question ?? '');
-    const opening = doc.matchText.includes(OPENING_TERMS) ? ` ${OPENING_TERMS}` : '';
+    const opening = headingOf(doc).includes(OPENING_TERMS) ? ` ${OPENING_TERMS}` : '';
     const topic = tokenize(doc.topic + opening);
     const text = doc.unit ? doc.unit.paragraphs.flatMap((paragraph) => tokenize(paragraph)) : [];
     const heading = normalizeForMatching(`${doc.unit?.question ?? doc.unanswered?.question ?? ''} ${doc.topic}`);
@@ -138,4 +139,31 @@ export function createSearchIndex(file: IndexFile, options: Readonly<SearchOptio
     unitsById: new Map(file.units.map((unit) => [unit.id, unit])),
     unansweredById: new Map(file.unanswered.map((question) => [question.id, question])),
   };
+}
+
+/** Separates the heading and the paragraphs in SearchDoc.matchText; never in folded text. */
+const PARAGRAPH_BREAK = '\u0002';
+
+function joinForMatching(heading: string, paragraphs: readonly string[]): { matchText: string; paragraphStarts: number[] } {
+  const paragraphStarts: number[] = [];
+  let offset = heading.length + 1;
+  for (const paragraph of paragraphs) {
+    paragraphStarts.push(offset);
+    offset += paragraph.length + 1;
+  }
+  return { matchText: [heading, ...paragraphs].join(PARAGRAPH_BREAK), paragraphStarts };
+}
+
+function headingOf(doc: SearchDoc): string {
+  return doc.matchText.slice(0, (doc.paragraphStarts[0] ?? doc.matchText.length + 1) - 1);
+}
+
+/** The folded paragraphs of a unit (none for an unanswered question). */
+export function foldedParagraphs(doc: SearchDoc): string[] {
+  return doc.paragraphStarts.map((start, i) => doc.matchText.slice(start, (doc.paragraphStarts[i + 1] ?? doc.matchText.length + 1) - 1));
+}
+
+/** True when the folded question, topic or a folded paragraph of the document contains `text`. */
+export function documentContains(doc: SearchDoc, text: string): boolean {
+  return text.length > 0 && !text.includes(PARAGRAPH_BREAK) && doc.matchText.includes(text);
 }

@@ -1,7 +1,7 @@
 import type { AnswerUnit, UnansweredQuestion } from '../types.js';
 import { chooseBestParagraph, rankCandidates } from './answer.js';
 import { normalizeForMatching } from './normalize.js';
-import type { SearchIndex } from './search-index.js';
+import { documentContains, foldedParagraphs, type SearchIndex } from './search-index.js';
 
 /** One choice of the /topic autocomplete. */
 export interface TopicSuggestion {
@@ -93,8 +93,8 @@ export function findParagraphs(index: SearchIndex, text: string, limit = DEFAULT
   };
   for (const doc of index.docs) {
     if (hits.length >= max) break;
-    if (!doc.unit) continue;
-    doc.matchParagraphs.forEach((paragraph, i) => {
+    if (!doc.unit || !documentContains(doc, needle)) continue;
+    foldedParagraphs(doc).forEach((paragraph, i) => {
       if (doc.unit && hits.length < max && paragraph.includes(needle)) push(doc.unit, i);
     });
   }
