@@ -30,9 +30,9 @@ export interface ReplyBody {
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
-/** How to show a unit: which page, which paragraph to mark, whether to offer the publish button. */
+/** How to show a unit: which page (default: the one holding `best`), which paragraph to mark, whether to offer the publish button. */
 export interface UnitViewOptions {
-  page: number;
+  page?: number;
   best: number | null;
   publishable: boolean;
 }
@@ -44,11 +44,7 @@ export interface UnitViewOptions {
 export function renderAnswer(index: SearchIndex, answer: Answer, publishable: boolean): ReplyBody {
   if (answer.status === 'answered' && answer.answer !== null) {
     const unit = getUnit(index, answer.answer.unitId);
-    if (unit !== undefined) {
-      const best = answer.answer.bestParagraph;
-      const page = paginateUnit(unit, best).findIndex((segments) => segments.some((s) => s.paragraph === best));
-      return renderUnitView(index.file, unit, { page: Math.max(page, 0), best, publishable });
-    }
+    if (unit !== undefined) return renderUnitView(index.file, unit, { best: answer.answer.bestParagraph, publishable });
   }
   if (answer.status === 'unanswered' && answer.unansweredQuestion !== null) {
     const recorded = index.file.unanswered.find((question) => question.question === answer.unansweredQuestion);
@@ -70,7 +66,7 @@ export function renderNoMatch(closestTopics: readonly string[]): string {
 }
 
 /** A unit's pages (paging is deterministic, so a button only needs the unit, the page and the mark). */
-export function paginateUnit(unit: AnswerUnit, best: number | null): PageSegment[][] {
+function paginateUnit(unit: AnswerUnit, best: number | null): PageSegment[][] {
   return paginate(unit.paragraphs, bodyBudget(unit), (segment) => renderSegment(segment, best));
 }
 
@@ -81,7 +77,8 @@ export function paginateUnit(unit: AnswerUnit, best: number | null): PageSegment
  */
 export function renderUnitView(file: IndexFile, unit: AnswerUnit, options: UnitViewOptions): ReplyBody {
   const pages = paginateUnit(unit, options.best);
-  const pageIndex = Math.min(Math.max(options.page, 0), pages.length - 1);
+  const requested = options.page ?? pages.findIndex((segments) => segments.some((segment) => segment.paragraph === options.best));
+  const pageIndex = Math.min(Math.max(requested, 0), pages.length - 1);
   const segments = pages[pageIndex] ?? [];
   const head = renderHead(unit);
   const body = segments.map((segment) => renderSegment(segment, options.best)).join('\n\n');

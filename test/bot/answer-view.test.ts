@@ -97,6 +97,13 @@ describe('renderUnitView paging', () => {
     paragraphs: Array.from({ length: 30 }, (_, i) => `${'中美关系'.repeat(60)}第${i}段。${'合作共赢'.repeat(20)}。`),
   };
 
+  it('GIVEN no page THEN it opens on the page holding the best paragraph', () => {
+    const body = renderUnitView(file, long, { best: 29, publishable: false });
+    const [, page, pages] = /第 (\d+)\/(\d+) 页/.exec(body.embeds![0]!.footer!.text)!;
+    expect(page).toBe(pages);
+    expect(body.embeds![0]!.description).toContain(`▶ **${long.paragraphs[29]}**`);
+  });
+
   it('GIVEN a long unit THEN pages within the limits, ◀ ▶ buttons that name the page, and every paragraph on some page', () => {
     const first = renderUnitView(file, long, { page: 0, best: 5, publishable: true });
     const pageCount = Number(/第 1\/(\d+) 页/.exec(first.embeds![0]!.footer!.text)![1]);
