@@ -8,7 +8,6 @@ import { MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_LENGTH, resolveRef, toRef } from '
 import { MAX_QUESTION_LENGTH } from '../src/bot/question-input.js';
 import { interactionReply } from '../src/bot/reply.js';
 
-
 /** `/topic topic:` — a unit (or a recorded unanswered question) picked by topic, with autocomplete. */
 export const data = withText(new SlashCommandBuilder(), commandTexts.topic).addStringOption((option) =>
   withText(option, commandTexts.topicTopic).setRequired(true).setAutocomplete(true).setMaxLength(MAX_QUESTION_LENGTH),
