@@ -45,7 +45,8 @@ export interface RunningBot {
 
 /**
  * Starts the bot as `npm start` does: loads the index (or uses `options.index`) and the commands,
- * connects, and resolves once READY has arrived. Throws when the token is missing or rejected.
+ * connects, and resolves once READY has arrived. Throws when the token is missing or rejected, or
+ * when Discord refuses the Message Content intent (saying where to enable it).
  */
 export async function startBot(config: Config, logger: Logger, options: { index?: SearchIndex } = {}): Promise<RunningBot> {
   if (config.discordToken === null) throw new Error('bot: DISCORD_TOKEN is not set');
@@ -70,7 +71,18 @@ export async function startBot(config: Config, logger: Logger, options: { index?
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-  await client.login(config.discordToken);
+  try {
+    await client.login(config.discordToken);
+  } catch (error) {
+    await client.destroy();
+    if ((error as Error).message === 'Used disallowed intents') {
+      throw new Error(
+        'bot: Discord refused the Message Content intent (MESSAGE_CONTENT_INTENT=true): enable it under Developer Portal → Bot → Privileged Gateway Intents, or unset MESSAGE_CONTENT_INTENT',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
   const readyClient = await ready;
   logger.info(
     { user: readyClient.user.tag, applicationId: readyClient.application.id, guilds: readyClient.guilds.cache.size, commands: [...commands.keys()], shards: client.options.shards },

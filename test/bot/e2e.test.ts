@@ -283,6 +283,19 @@ describe('GIVEN a channel where the bot may not post', () => {
   });
 });
 
+describe('GIVEN MESSAGE_CONTENT_INTENT=true for an application without that intent', () => {
+  it('WHEN the bot starts THEN it stops with a message saying where to enable the intent', async () => {
+    const fresh = await FakeDiscord.start({ token: TOKEN, allowMessageContent: false });
+    try {
+      await expect(startBot(botConfig(fresh), createLogger('silent'))).rejects.toThrow(
+        'bot: Discord refused the Message Content intent (MESSAGE_CONTENT_INTENT=true): enable it under Developer Portal → Bot → Privileged Gateway Intents, or unset MESSAGE_CONTENT_INTENT',
+      );
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('GIVEN an answer longer than one page', () => {
   it('WHEN the user presses ▶ and ◀ THEN the message is updated to the next and previous page, within the limits, from the custom id alone', async () => {
     const long: AnswerUnit = {
