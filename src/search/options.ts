@@ -3,10 +3,12 @@ import { PROJECT_ROOT } from '../index-file.js';
 
 /**
  * Every knob of the search, in one typed constant used both to build an index and to answer
- * from it (a built `SearchIndex` keeps the options it was built with).
+ * from it (a built `SearchIndex` keeps the options it was built with). The data files are
+ * loaded once per process (jieba's dictionary is global), so an index built with other
+ * options must name the same files.
  */
 export interface SearchOptions {
-  /** jieba user dictionary: one word a line (`word [freq] [tag]`), `#` comments. */
+  /** jieba user dictionary, cppjieba's format: `word freq tag` a line, no comments. */
   userDictPath: string;
   /** Stop words: one a line, `#` comments; removed from indexed text and from queries. */
   stopWordsPath: string;
@@ -38,7 +40,7 @@ export interface SearchOptions {
   maxQueryPostings: number;
   /** How many top-ranked units are re-scored by coverage. */
   rerankDepth: number;
-  /** Decision thresholds; see `decide` in answer.ts for what they mean and how they were set. */
+  /** Decision thresholds; `decide` in answer.ts says what they mean and how they were set. */
   thresholds: {
     /** Minimum coverage of the query's informative terms by the best unit to answer. */
     minCoverage: number;
@@ -66,6 +68,6 @@ export const SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   commonDocumentShare: 0.5,
   maxQueryPostings: 6_000,
   rerankDepth: 8,
-  thresholds: { minCoverage: 0.4, sureCoverage: 0.7, minMargin: 0.1 },
+  thresholds: { minCoverage: 0.45, sureCoverage: 0.7, minMargin: 0.1 },
   maxAlternatives: 3,
 });

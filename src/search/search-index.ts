@@ -45,6 +45,8 @@ interface IndexedFields {
 
 const SEPARATOR = '\u0001';
 
+const DATA_FILE_OPTIONS = ['userDictPath', 'stopWordsPath', 'englishStopWordsPath', 'synonymsPath', 'glossaryPath'] as const;
+
 /** Words that name an opening statement, given to a source's first unit when it has no question. */
 const OPENING_TERMS = '开场 开场白 致辞 开场致辞';
 
@@ -102,9 +104,15 @@ function toDocs(file: IndexFile): SearchDoc[] {
  * Builds the search index of an index file in memory: a minisearch index of units and
  * unanswered questions with the fields question, topic, text (the answer's paragraphs) and
  * bigrams (character bigrams of question and topic), plus document frequencies of tokens.
- * Throws `search: …` when two documents share an id.
+ * Throws `search: …` when two documents share an id, or when the options name other data
+ * files than SEARCH_OPTIONS (they are loaded once per process).
  */
 export function createSearchIndex(file: IndexFile, options: Readonly<SearchOptions> = SEARCH_OPTIONS): SearchIndex {
+  for (const key of DATA_FILE_OPTIONS) {
+    if (options[key] !== SEARCH_OPTIONS[key]) {
+      throw new Error(`search: ${key} must be ${SEARCH_OPTIONS[key]} (the data files are loaded once per process), got ${options[key]}`);
+    }
+  }
   getLexicon();
   const docs = toDocs(file);
   const minisearch = new MiniSearch<IndexedFields>(minisearchOptions(options));
