@@ -1,7 +1,6 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { findParagraphs, getUnit } from '../src/search/index.js';
 import { commandTexts, messages } from '../src/messages.js';
-import { takeRateLimit } from '../src/bot/answer-flow.js';
 import { truncate } from '../src/bot/answer-view.js';
 import { withText, type BotContext } from '../src/bot/command.js';
 import type { AnswerUnit } from '../src/types.js';
@@ -31,11 +30,6 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const target = findParagraph(context, interaction.options.getString(commandTexts.quoteText.name, true));
   if (target === undefined) {
     await interaction.reply(interactionReply({ content: messages.quoteNotFound }, true));
-    return;
-  }
-  const refusal = takeRateLimit(context, interaction.user.id);
-  if (refusal !== null) {
-    await interaction.reply(interactionReply(refusal.reply, true));
     return;
   }
   await sendQuote(interaction, context, target.unit, [target.paragraph]);

@@ -33,17 +33,13 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
     await interaction.reply(interactionReply({ content: messages.answerGone }, true));
     return;
   }
-  const refusal = takeRateLimit(context, interaction.user.id);
-  if (refusal !== null) {
-    await interaction.reply(interactionReply(refusal.reply, true));
-    return;
-  }
   await sendQuote(interaction, context, unit, paragraphs);
 }
 
 /**
  * Posts paragraphs of a unit publicly as a block quote with its attribution line: the reply, then
- * follow-ups when the quote needs more than one 2000-character message.
+ * follow-ups when the quote needs more than one 2000-character message. Public posts count against
+ * the user's rate limit; over it, the user alone gets the polite refusal.
  */
 export async function sendQuote(
   interaction: ButtonInteraction | StringSelectMenuInteraction | ChatInputCommandInteraction,
@@ -51,6 +47,11 @@ export async function sendQuote(
   unit: AnswerUnit,
   paragraphs: readonly string[],
 ): Promise<void> {
+  const refusal = takeRateLimit(context, interaction.user.id);
+  if (refusal !== null) {
+    await interaction.reply(interactionReply(refusal.reply, true));
+    return;
+  }
   const [first, ...rest] = formatQuote(paragraphs, formatAttribution(context.index.file, unit));
   await interaction.reply(interactionReply({ content: first ?? '' }, false));
   for (const content of rest) await interaction.followUp(interactionReply({ content }, false));

@@ -2,13 +2,11 @@
  * End to end: the real bot (startBot, as `npm start` runs it) and the real discord.js client,
  * connected to the local Discord stand-in through DISCORD_API_BASE, driven as users would.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, PermissionFlagsBits, type APIEmbed } from 'discord.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { readIndexFile, PROJECT_ROOT } from '../../src/index-file.js';
+import { readIndexFile } from '../../src/index-file.js';
 import { startBot, type RunningBot } from '../../src/bot/client.js';
 import { loadCommands } from '../../src/bot/command-loader.js';
 import { deployCommands } from '../../src/bot/deploy.js';
@@ -24,6 +22,7 @@ import {
   type RecordedCallback,
   type RecordedRequest,
 } from '../support/fake-discord/index.js';
+import { runScript, startEntry, until } from './support/processes.js';
 
 const TOKEN = 'e2e.token-for-the-stand-in';
 const ANSWER_CHANNEL = DEFAULT_SECOND_CHANNEL_ID;
@@ -334,7 +333,7 @@ describe('GIVEN the command line', () => {
   it('WHEN deploy-commands runs THEN it registers exactly what the loader loads', async () => {
     const fresh = await FakeDiscord.start({ token: TOKEN });
     try {
-      const { code, stdout } = await run('src/cli/deploy-commands.ts', {
+      const { code, stdout } = await runScript('src/cli/deploy-commands.ts', {
         DISCORD_TOKEN: TOKEN,
         DISCORD_API_BASE: fresh.apiBase,
         DISCORD_APPLICATION_ID: fresh.applicationId,
@@ -355,29 +354,20 @@ describe('GIVEN the command line', () => {
   it('WHEN `npm start`’s entry runs with a token THEN the bot answers /ask, logs why channel answers are off, never logs the token, and stops on SIGTERM', async () => {
     const fresh = await FakeDiscord.start({ token: TOKEN, waitTimeoutMs: 20_000, allowMessageContent: false });
     await deployCommands(botConfig(fresh), await loadCommands());
-    // `npm start` runs `tsx src/main.ts`; run that binary directly so SIGTERM reaches it (npx would not relay it).
-    const child = spawn(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
-      cwd: PROJECT_ROOT,
-      env: { ...cleanEnv(), DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fresh.apiBase, ANSWER_CHANNEL_IDS: ANSWER_CHANNEL, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const entry = startEntry({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fresh.apiBase, ANSWER_CHANNEL_IDS: ANSWER_CHANNEL, LOG_LEVEL: 'info' });
     try {
       await fresh.waitForReady(1, 20_000);
-      await until(() => stdout.includes('"msg":"bot ready"'));
+      await until(() => entry.output().includes('"msg":"bot ready"'));
       const ask = fresh.sendSlashCommand({ name: 'ask', options: { question: unitA.question! } });
       await acknowledged(ask);
       expectShowsUnit(embedOf(ask.original()), expectedUnit(unitA.question!));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(stdout).toContain('channel answers are off');
-      expect(stdout).toContain('"msg":"bot stopped"');
-      expect(stdout).not.toContain(TOKEN);
+      entry.stop('SIGTERM');
+      expect(await entry.exited).toBe(0);
+      expect(entry.output()).toContain('channel answers are off');
+      expect(entry.output()).toContain('"msg":"bot stopped"');
+      expect(entry.output()).not.toContain(TOKEN);
     } finally {
-      child.kill('SIGKILL');
+      entry.stop('SIGKILL');
       await fresh.close();
     }
   }, 40_000);
@@ -386,48 +376,16 @@ describe('GIVEN the command line', () => {
 describe('GIVEN SHARDS=2', () => {
   it('WHEN `npm start`’s entry runs THEN discord.js’s ShardingManager starts two shard processes that identify as [0,2] and [1,2], and all stop on SIGTERM', async () => {
     const fresh = await FakeDiscord.start({ token: TOKEN, waitTimeoutMs: 40_000 });
-    const child = spawn(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
-      cwd: PROJECT_ROOT,
-      env: { ...cleanEnv(), DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fresh.apiBase, SHARDS: '2', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const entry = startEntry({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fresh.apiBase, SHARDS: '2', LOG_LEVEL: 'info' });
     try {
       await fresh.waitForReady(2, 40_000);
-      expect(fresh.identifies.map((identify) => (identify as unknown as { shard?: number[] }).shard)).toEqual([[0, 2], [1, 2]]);
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(output.match(/"msg":"bot stopped"/g)).toHaveLength(2);
+      expect(fresh.identifies.map((identify) => identify.shard)).toEqual([[0, 2], [1, 2]]);
+      entry.stop('SIGTERM');
+      expect(await entry.exited).toBe(0);
+      expect(entry.output().match(/"msg":"bot stopped"/g)).toHaveLength(2);
     } finally {
-      child.kill('SIGKILL');
+      entry.stop('SIGKILL');
       await fresh.close();
     }
   }, 60_000);
 });
-
-/** The environment without anything that would change the bot's settings, and no .env file. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: process.env['HOME'], DOTENV_CONFIG_PATH: '/nonexistent/.env' };
-  return env;
-}
-
-function run(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', script], { cwd: PROJECT_ROOT, env: { ...cleanEnv(), ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
