@@ -109,6 +109,9 @@ describe('answerQuestion: no_match', () => {
         const answer = answerQuestion(index, question);
         expect(answer.question).toBe(question);
         if (answer.answer) {
+          // No text invented: the answer is a unit of the file, paragraphs untouched.
+          const unit = index.file.units.find((candidate) => candidate.id === answer.answer?.unitId);
+          expect(answer.answer.paragraphs).toBe(unit?.paragraphs);
           expect(answer.answer.confidence).toBeGreaterThanOrEqual(0);
           expect(answer.answer.confidence).toBeLessThanOrEqual(1);
           expect(answer.answer.bestParagraph).toBeLessThan(answer.answer.paragraphs.length);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findParagraphs, getUnanswered, getUnit, suggestTopics } from '../../src/search/index.js';
 import { seedIndex } from './helpers.js';
@@ -78,5 +79,19 @@ describe('getUnit and getUnanswered', () => {
   it('GIVEN an unknown id THEN undefined', () => {
     expect(getUnit(index, 'nope#1')).toBeUndefined();
     expect(getUnanswered(index, 'nope#q1')).toBeUndefined();
+  });
+});
+
+describe('autocomplete on any input', () => {
+  it('never throws, and returns source text only', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), (typed) => {
+        expect(suggestTopics(index, typed).length).toBeLessThanOrEqual(25);
+        for (const hit of findParagraphs(index, typed)) {
+          expect(file.units.find((unit) => unit.id === hit.unitId)?.paragraphs[hit.paragraph]).toBe(hit.text);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
