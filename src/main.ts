@@ -31,12 +31,14 @@ if (config.discordToken === null) {
   }
 } else {
   const logger = createLogger(config.logLevel);
+  const started =
+    config.sharding.mode === 'manager'
+      ? startShardingManager({ ...config, sharding: config.sharding }, logger, import.meta.url)
+      : startBot(config, logger).then((bot) => bot.stop);
+  // Listen for signals from the start: a SIGTERM while connecting (or spawning shards) stops once started.
+  stopOnSignals(logger, async () => (await started)());
   try {
-    const stop =
-      config.sharding.mode === 'manager'
-        ? await startShardingManager({ ...config, sharding: config.sharding }, logger, import.meta.url)
-        : (await startBot(config, logger)).stop;
-    stopOnSignals(logger, stop);
+    await started;
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');
     logger.flush(() => process.exit(1));
