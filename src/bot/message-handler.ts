@@ -27,23 +27,22 @@ export interface ListenSettings {
 /** Whether and how to answer: `dm` and `mention` always reply; `channel` replies only with an answer. */
 export type MessageDecision =
   | { action: 'ignore'; reason: 'own' | 'bot' | 'not_addressed' }
-  | { action: 'answer'; via: 'dm' | 'mention' | 'channel'; question: string };
+  | { action: 'answer'; via: 'dm' | 'mention' | 'channel' };
 
 /**
  * Decides what to do with a message. Never answers itself or other bots; answers DMs and messages
- * that mention it; in answer channels, everything else too. The question is the content as typed
+ * that mention it; in answer channels, everything else too. The question is then the content
  * (`checkQuestion` removes the mentions).
- * `decideMessage({ …, content: '<@42> 中美关系？' }, { botUserId: '42', … })` → `{ action: 'answer', via: 'mention', question: '<@42> 中美关系？' }`
+ * `decideMessage({ …, content: '<@42> 中美关系？' }, { botUserId: '42', … })` → `{ action: 'answer', via: 'mention' }`
  */
 export function decideMessage(facts: MessageFacts, settings: ListenSettings): MessageDecision {
   if (facts.authorId === settings.botUserId) return { action: 'ignore', reason: 'own' };
   if (facts.authorIsBot) return { action: 'ignore', reason: 'bot' };
-  const question = facts.content;
-  if (!facts.inGuild) return { action: 'answer', via: 'dm', question };
-  if (new RegExp(`<@!?${settings.botUserId}>`).test(facts.content)) return { action: 'answer', via: 'mention', question };
+  if (!facts.inGuild) return { action: 'answer', via: 'dm' };
+  if (new RegExp(`<@!?${settings.botUserId}>`).test(facts.content)) return { action: 'answer', via: 'mention' };
   const inAnswerChannel =
     settings.answerChannelIds.has(facts.channelId) || (facts.parentChannelId !== null && settings.answerChannelIds.has(facts.parentChannelId));
-  if (settings.channelAnswers && inAnswerChannel) return { action: 'answer', via: 'channel', question };
+  if (settings.channelAnswers && inAnswerChannel) return { action: 'answer', via: 'channel' };
   return { action: 'ignore', reason: 'not_addressed' };
 }
 
@@ -64,7 +63,7 @@ export async function handleMessage(message: Message, context: BotContext, setti
     settings,
   );
   if (decision.action === 'ignore') return;
-  const outcome = answerFor(context, message.author.id, decision.question, { publishable: false });
+  const outcome = answerFor(context, message.author.id, message.content, { publishable: false });
   if (decision.via === 'channel' && outcome.kind !== 'answered') return;
   context.logger.info({ via: decision.via, outcome: outcome.kind, channelId: message.channelId }, 'message answered');
   await message.reply({ ...outcome.reply, allowedMentions: NO_MENTIONS });
