@@ -79,12 +79,14 @@ export function parseSynonyms(text: string, fileName = 'synonyms'): Map<string, 
       for (const term of group) add(term, group);
     }
   }
-  const result = new Map<string, string[]>();
-  for (const [term, set] of rules) result.set(term, [...set]);
-  // An explicit mapping replaces the term, as in Solr; equivalences of the targets still apply.
+  const equivalent = new Map<string, string[]>();
+  for (const [term, set] of rules) equivalent.set(term, [...set]);
+  const result = new Map(equivalent);
+  // An explicit mapping replaces the term, as in Solr; equivalences (not other mappings) of
+  // its targets still apply, so the result does not depend on the order of the lines.
   for (const [term, targets] of explicit) {
     const expanded = new Set<string>();
-    for (const target of targets) for (const t of result.get(target) ?? [target]) expanded.add(t);
+    for (const target of targets) for (const t of equivalent.get(target) ?? [target]) expanded.add(t);
     result.set(term, [...targets, ...[...expanded].filter((t) => !targets.has(t))]);
   }
   return result;

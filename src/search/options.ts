@@ -19,7 +19,7 @@ export interface SearchOptions {
   /** English → Chinese glossary: `english phrase<TAB>中文 词 …`, `#` comments. */
   glossaryPath: string;
   /** Field weights of the unit index (minisearch `boost`). */
-  fieldBoosts: { question: number; topic: number; text: number; bigrams: number };
+  fieldBoosts: { question: number; topic: number; text: number; people: number; bigrams: number };
   /** Weight of a synonym, relative to the word the user typed, in the ranking score. */
   synonymBoost: number;
   /**
@@ -62,12 +62,12 @@ export const SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   englishStopWordsPath: resolve(SEARCH_DATA, 'stop-words-en.txt'),
   synonymsPath: resolve(SEARCH_DATA, 'synonyms.txt'),
   glossaryPath: resolve(SEARCH_DATA, 'glossary-en.tsv'),
-  fieldBoosts: { question: 2, topic: 2, text: 1, bigrams: 0.3 },
+  fieldBoosts: { question: 2, topic: 2, text: 1, people: 0.5, bigrams: 0.3 },
   synonymBoost: 0.6,
   partialMatchCredit: 0.5,
   commonDocumentShare: 0.5,
   maxQueryPostings: 6_000,
   rerankDepth: 8,
-  thresholds: { minCoverage: 0.45, sureCoverage: 0.7, minMargin: 0.1 },
+  thresholds: { minCoverage: 0.45, sureCoverage: 0.6, minMargin: 0.1 },
   maxAlternatives: 3,
 });

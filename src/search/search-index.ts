@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import type { AnswerUnit, IndexFile, UnansweredQuestion } from '../types.js';
 import { normalizeForMatching } from './normalize.js';
 import { SEARCH_OPTIONS, type SearchOptions } from './options.js';
-import { charBigrams, getLexicon, tokenize } from './tokenize.js';
+import { addWordsToDictionary, charBigrams, getLexicon, tokenize } from './tokenize.js';
 
 /** One searchable document: an answer unit or an unanswered reporter question. */
 export interface SearchDoc {
@@ -12,7 +12,7 @@ export interface SearchDoc {
   unit: AnswerUnit | undefined;
   unanswered: UnansweredQuestion | undefined;
   /**
-   * Folded question and topic (with the opening-statement words), then each folded paragraph,
+   * Folded question, topic (with the opening-statement words), speaker and outlet, then each folded paragraph,
    * joined by PARAGRAPH_BREAK: one string, for fast substring matching.
    */
   matchText: string;
@@ -40,6 +40,8 @@ interface IndexedFields {
   question: string;
   topic: string;
   text: string;
+  /** Who answered and who asked: the speaker and the outlet. */
+  people: string;
   bigrams: string;
 }
 
@@ -54,7 +56,7 @@ const OPENING_TERMS = '开场 开场白 致辞 开场致辞';
 export function minisearchOptions(options: Readonly<SearchOptions>) {
   return {
     idField: 'id',
-    fields: ['question', 'topic', 'text', 'bigrams'],
+    fields: ['question', 'topic', 'text', 'people', 'bigrams'],
     tokenize: (text: string) => (text.length === 0 ? [] : text.split(SEPARATOR)),
     processTerm: (term: string) => term,
     searchOptions: {
@@ -84,7 +86,7 @@ function toDocs(file: IndexFile): SearchDoc[] {
       topic: unit.topic,
       unit,
       unanswered: undefined,
-      ...joinForMatching(normalizeForMatching(`${unit.question ?? ''}\n${unit.topic}${opening}`), folded),
+      ...joinForMatching(normalizeForMatching(`${unit.question ?? ''}\n${unit.topic}${opening}\n${unit.speaker} ${unit.outlet ?? ''}`), folded),
     };
   });
   for (const question of file.unanswered) {
@@ -94,7 +96,7 @@ function toDocs(file: IndexFile): SearchDoc[] {
       topic: question.topic,
       unit: undefined,
       unanswered: question,
-      ...joinForMatching(normalizeForMatching(`${question.question}\n${question.topic}`), []),
+      ...joinForMatching(normalizeForMatching(`${question.question}\n${question.topic}\n${question.outlet ?? ''}`), []),
     });
   }
   return docs;
@@ -102,8 +104,9 @@ function toDocs(file: IndexFile): SearchDoc[] {
 
 /**
  * Builds the search index of an index file in memory: a minisearch index of units and
- * unanswered questions with the fields question, topic, text (the answer's paragraphs) and
- * bigrams (character bigrams of question and topic), plus document frequencies of tokens.
+ * unanswered questions with the fields question, topic, text (the answer's paragraphs),
+ * people (speaker and outlet) and bigrams (character bigrams of question and topic), plus
+ * document frequencies of tokens. The file's speakers and outlets join jieba's dictionary.
  * Throws `search: …` when two documents share an id, or when the options name other data
  * files than SEARCH_OPTIONS (they are loaded once per process).
  */
@@ -114,6 +117,12 @@ export function createSearchIndex(file: IndexFile, options: Readonly<SearchOptio
     }
   }
   getLexicon();
+  // Names in the file become words, so 华春莹 or 路透社 in a question is one term, not three.
+  addWordsToDictionary([
+    ...file.units.flatMap((unit) => [unit.speaker, unit.outlet ?? '']),
+    ...file.unanswered.map((question) => question.outlet ?? ''),
+    ...file.sources.map((source) => source.speaker ?? ''),
+  ]);
   const docs = toDocs(file);
   const minisearch = new MiniSearch<IndexedFields>(minisearchOptions(options));
   const documentFrequency = new Map<string, number>();
@@ -125,8 +134,9 @@ export function createSearchIndex(file: IndexFile, options: Readonly<SearchOptio
     const opening = headingOf(doc).includes(OPENING_TERMS) ? ` ${OPENING_TERMS}` : '';
     const topic = tokenize(doc.topic + opening);
     const text = doc.unit ? doc.unit.paragraphs.flatMap((paragraph) => tokenize(paragraph)) : [];
+    const people = tokenize(`${doc.unit?.speaker ?? ''} ${doc.unit?.outlet ?? doc.unanswered?.outlet ?? ''}`);
     const heading = normalizeForMatching(`${doc.unit?.question ?? doc.unanswered?.question ?? ''} ${doc.topic}`);
-    for (const token of new Set([...question, ...topic, ...text])) {
+    for (const token of new Set([...question, ...topic, ...text, ...people])) {
       documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
     }
     return {
@@ -134,6 +144,7 @@ export function createSearchIndex(file: IndexFile, options: Readonly<SearchOptio
       question: question.join(SEPARATOR),
       topic: topic.join(SEPARATOR),
       text: text.join(SEPARATOR),
+      people: people.join(SEPARATOR),
       bigrams: charBigrams(heading).join(SEPARATOR),
     };
   });
@@ -171,7 +182,7 @@ export function foldedParagraphs(doc: SearchDoc): string[] {
   return doc.paragraphStarts.map((start, i) => doc.matchText.slice(start, (doc.paragraphStarts[i + 1] ?? doc.matchText.length + 1) - 1));
 }
 
-/** True when the folded question, topic or a folded paragraph of the document contains `text`. */
+/** True when the folded question, topic, speaker, outlet or a paragraph of the document contains `text`. */
 export function documentContains(doc: SearchDoc, text: string): boolean {
   return text.length > 0 && !text.includes(PARAGRAPH_BREAK) && doc.matchText.includes(text);
 }

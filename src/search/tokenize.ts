@@ -129,3 +129,15 @@ export function cutAllWords(word: string): string[] {
   getLexicon();
   return nodejieba.cutAll(word);
 }
+
+/**
+ * Adds words (names of speakers and outlets) to jieba's dictionary when jieba would split
+ * them. jieba is process-global: the words stay for every later cut, which only makes those
+ * names whole wherever they appear.
+ */
+export function addWordsToDictionary(words: readonly string[]): void {
+  getLexicon();
+  for (const word of new Set(words.map(normalizeForMatching))) {
+    if (word.length >= 2 && CJK_ONLY.test(word) && nodejieba.cut(word).length > 1) nodejieba.insertWord(word);
+  }
+}

@@ -12,3 +12,14 @@ export function seedIndex(): SearchIndex {
   seed ??= createSearchIndex(readIndexFile(SEED_INDEX_PATH));
   return seed;
 }
+
+/** The seed plus two shorter transcripts (other speakers, other topics, a 问/答 layout). */
+export const MULTI_SOURCE_INDEX_PATH = resolve(PROJECT_ROOT, 'test/fixtures/search/multi-source-index.json');
+
+let multi: SearchIndex | undefined;
+
+/** A search index over the three transcripts, built once per test file. */
+export function multiSourceIndex(): SearchIndex {
+  multi ??= createSearchIndex(readIndexFile(MULTI_SOURCE_INDEX_PATH));
+  return multi;
+}
