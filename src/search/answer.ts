@@ -6,7 +6,7 @@ import { charBigrams, generalSpecificity } from './tokenize.js';
 /** Longest question analysed; the rest of a longer text is ignored (Discord caps input anyway). */
 export const MAX_QUESTION_CHARS = 2000;
 
-/** A concept of the query with its weight (inverse document frequency). */
+/** A concept of the query with its weight (see weighConcepts). */
 export interface WeightedConcept extends QueryConcept {
   weight: number;
 }
@@ -18,7 +18,7 @@ export interface Candidate {
   score: number;
   /** 0..1: IDF-weighted share of the query's concepts found in the document. */
   coverage: number;
-  /** score × coverage: the ranking key. */
+  /** score × coverage²: the ranking key (a unit holding part of the question ranks lower than BM25 alone says). */
   relevance: number;
 }
 
@@ -52,10 +52,13 @@ function weighConcepts(index: SearchIndex, concepts: readonly QueryConcept[]): W
 }
 
 /**
- * Credit (0..1) of one concept in one document: 1 when a form of it is an indexed word of the
- * document (or, for a form too common to be queried, occurs in its text), `partialMatchCredit` when a form of it occurs only as characters in a row (jieba cut
- * the two texts differently) or, for forms of three characters or more, when two thirds of
- * its character bigrams occur.
+ * Credit (0..1) of one concept in one document:
+ * - 1 when a form of it is an indexed word of the document, or when a form too common to be
+ *   queried occurs in its text;
+ * - `partialMatchCredit` when a form occurs only as characters in a row (jieba cut the two
+ *   texts differently) or, for a form of three characters or more, two thirds of its
+ *   character bigrams occur;
+ * - 0 otherwise.
  */
 function conceptCredit(
   concept: QueryConcept,
@@ -79,9 +82,10 @@ function conceptCredit(
 }
 
 /**
- * Ranks documents for a question: minisearch (BM25 over question, topic and answer text, and
- * character bigrams of question and topic) finds and orders candidates, then each of the best
- * `rerankDepth` gets its coverage. Never throws; an empty analysis gives no candidates.
+ * Ranks documents for a question: minisearch (BM25 over the weighted fields question, topic,
+ * answer text and people, plus character bigrams of question and topic for words the index
+ * does not know) finds candidates; the best `rerankDepth` get their coverage and are ordered
+ * by BM25 × coverage². An empty analysis gives no candidates.
  */
 export function rankCandidates(index: SearchIndex, text: string): Ranking {
   const { concepts: raw, english } = analyzeQuery(text.slice(0, MAX_QUESTION_CHARS), (term) => index.documentFrequency.has(term));
@@ -123,6 +127,7 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
       ...(grams.length > 0 ? [{ queries: [grams.join('\u0001')], fields: ['bigrams'] }] : []),
     ],
   });
+  const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const candidates: Candidate[] = [];
   for (const result of results.slice(0, rerankDepth)) {
     const doc = index.docs[result.id as number];
@@ -132,7 +137,6 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
         .filter(([, fields]) => fields.some((field) => TEXT_FIELDS.includes(field)))
         .map(([term]) => term),
     );
-    const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
     const found = concepts.reduce(
       (sum, concept) => sum + concept.weight * conceptCredit(concept, matched, termBoost, doc, partialMatchCredit),
       0,
@@ -140,7 +144,6 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
     const coverage = total > 0 ? found / total : 0;
     candidates.push({ doc, score: result.score, coverage, relevance: result.score * coverage ** 2 });
   }
-  // A unit that holds only part of the question ranks lower than its BM25 score alone says.
   candidates.sort((a, b) => b.relevance - a.relevance);
   return { concepts, english, candidates };
 }
@@ -175,7 +178,7 @@ export interface Decision {
  * with the length of the question (raw BM25 does):
  * - coverage (0..1): the share of the question's weight the best document contains, each
  *   concept weighted by BM25 IDF in this index × jieba's general-language specificity;
- * - margin (0..1): (r₁ − r₂) / r₁ of the ranking key r = BM25 × coverage of the first two.
+ * - margin (0..1): (r₁ − r₂) / r₁ of the ranking key r = BM25 × coverage² of the first two.
  *
  * Accepted when coverage ≥ minCoverage and (coverage ≥ sureCoverage or margin ≥ minMargin).
  * confidence = coverage × (0.5 + margin / 2): the coverage, discounted by up to half when the

@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { AnswerUnit, IndexFile, UnansweredQuestion } from '../types.js';
 import { normalizeForMatching } from './normalize.js';
 import { SEARCH_OPTIONS, type SearchOptions } from './options.js';
@@ -12,8 +12,8 @@ export interface SearchDoc {
   unit: AnswerUnit | undefined;
   unanswered: UnansweredQuestion | undefined;
   /**
-   * Folded question, topic (with the opening-statement words), speaker and outlet, then each folded paragraph,
-   * joined by PARAGRAPH_BREAK: one string, for fast substring matching.
+   * Folded question, topic (with the opening-statement words), speaker and outlet, then each
+   * folded paragraph, joined by PARAGRAPH_BREAK: one string, for fast substring matching.
    */
   matchText: string;
   /** Offset in matchText where each paragraph starts (units only). */
@@ -35,7 +35,7 @@ export interface SearchIndex {
 }
 
 /** Fields handed to minisearch: tokens already cut, joined by SEPARATOR. */
-interface IndexedFields {
+export interface IndexedFields {
   id: number;
   question: string;
   topic: string;
@@ -52,8 +52,8 @@ const DATA_FILE_OPTIONS = ['userDictPath', 'stopWordsPath', 'englishStopWordsPat
 /** Words that name an opening statement, given to a source's first unit when it has no question. */
 const OPENING_TERMS = '开场 开场白 致辞 开场致辞';
 
-/** minisearch options shared by building and searching, derived from SEARCH_OPTIONS. */
-export function minisearchOptions(options: Readonly<SearchOptions>) {
+/** minisearch options shared by building and searching, derived from the search options. */
+export function minisearchOptions(options: Readonly<SearchOptions>): Options<IndexedFields> {
   return {
     idField: 'id',
     fields: ['question', 'topic', 'text', 'people', 'bigrams'],
