@@ -68,8 +68,6 @@ export function assembleUnits(transcript: DedupedTranscript): StageResult<Assemb
   // Positional votes.
   const votes = new Map<number, Map<number, number>>();
   let owner: number | null = null;
-  let previous: DistinctParagraph | null = null;
-  const groups = new Groups();
   for (const id of sequence) {
     const paragraph = paragraphs[id]!;
     if (paragraph.kind === 'answer-start') owner = id;
@@ -78,28 +76,10 @@ export function assembleUnits(transcript: DedupedTranscript): StageResult<Assemb
       tally.set(owner, (tally.get(owner) ?? 0) + 1);
       votes.set(id, tally);
     }
-    const ordinal = ordinalOf(paragraph.text);
-    if (ordinal !== null && previous && ordinalOf(previous.text) === ordinal - 1 && previous.kind === 'continuation' && paragraph.kind === 'continuation') {
-      groups.join(previous.id, paragraph.id);
-    }
-    previous = paragraph;
   }
-
-  // List intros and their items.
-  for (const intro of continuations) {
-    const labels = announcedLabels(intro.text);
-    if (labels.length === 0) continue;
-    for (const item of continuations) {
-      const label = listLabel(item.text);
-      if (item !== intro && label !== null && labels.includes(label)) groups.join(intro.id, item.id);
-    }
-  }
-
-  const members = new Map<number, DistinctParagraph[]>();
-  for (const paragraph of continuations) {
-    const root = groups.find(paragraph.id);
-    members.set(root, [...(members.get(root) ?? []), paragraph]);
-  }
+  const groupOf = findGroups(transcript);
+  const members = new Map<DistinctParagraph[], DistinctParagraph[]>();
+  for (const group of groupOf.values()) members.set(group, group);
 
   const weights = new TermWeights([...starts, ...continuations].map((p) => p.text.slice(p.labelLength)));
   const positionalOwner = (paragraph: DistinctParagraph): number | null => {
@@ -155,11 +135,57 @@ export function assembleUnits(transcript: DedupedTranscript): StageResult<Assemb
     for (const paragraph of group) assignment.set(paragraph.id, chosen);
   }
 
+  return { value: orderUnits(transcript, assignment), report };
+}
+
+/**
+ * Items of one list: an intro ending in ： that announces labels with the items starting with
+ * those labels, and ordinal items (第二, 第三 …) that follow each other. Every continuation maps
+ * to its group (a group of one when it is in no list).
+ */
+export function findGroups(transcript: DedupedTranscript): Map<number, DistinctParagraph[]> {
+  const { paragraphs, sequence } = transcript;
+  const continuations = [...new Set(sequence)].map((id) => paragraphs[id]!).filter((p) => p.kind === 'continuation');
+  const groups = new Groups();
+  let previous: DistinctParagraph | null = null;
+  for (const id of sequence) {
+    const paragraph = paragraphs[id]!;
+    const ordinal = ordinalOf(paragraph.text);
+    if (ordinal !== null && previous && ordinalOf(previous.text) === ordinal - 1 && previous.kind === 'continuation' && paragraph.kind === 'continuation') {
+      groups.join(previous.id, paragraph.id);
+    }
+    previous = paragraph;
+  }
+  for (const intro of continuations) {
+    const labels = announcedLabels(intro.text);
+    if (labels.length === 0) continue;
+    for (const item of continuations) {
+      const label = listLabel(item.text);
+      if (item !== intro && label !== null && labels.includes(label)) groups.join(intro.id, item.id);
+    }
+  }
+  const byRoot = new Map<number, DistinctParagraph[]>();
+  for (const paragraph of continuations) {
+    const root = groups.find(paragraph.id);
+    byRoot.set(root, [...(byRoot.get(root) ?? []), paragraph]);
+  }
+  const groupOf = new Map<number, DistinctParagraph[]>();
+  for (const group of byRoot.values()) for (const paragraph of group) groupOf.set(paragraph.id, group);
+  return groupOf;
+}
+
+/**
+ * Puts each answer's paragraphs in reading order, given which answer start (id) each
+ * continuation (id) belongs to.
+ */
+export function orderUnits(transcript: DedupedTranscript, assignment: ReadonlyMap<number, number>): AssembledUnit[] {
+  const { paragraphs, sequence } = transcript;
+  const starts = [...new Set(sequence)].map((id) => paragraphs[id]!).filter((p) => p.kind === 'answer-start');
+  const continuations = [...new Set(sequence)].map((id) => paragraphs[id]!).filter((p) => p.kind === 'continuation');
+  const groupOf = findGroups(transcript);
   // Reading order: follow the file. After each paragraph comes the paragraph of the same answer
   // that most often follows it (questions in between skipped); when none does, the one seen
   // first. A list stays together: intro first, items in the order the intro announces them.
-  const groupOf = new Map<number, DistinctParagraph[]>();
-  for (const group of members.values()) for (const paragraph of group) groupOf.set(paragraph.id, group);
   const answerOf = (id: number): number | undefined => (paragraphs[id]!.kind === 'answer-start' ? id : assignment.get(id));
   const followers = new Map<number, Map<number, number>>();
   const kept = sequence.filter((id) => paragraphs[id]!.kind !== 'question');
@@ -201,5 +227,5 @@ export function assembleUnits(transcript: DedupedTranscript): StageResult<Assemb
     }
     return { start, continuations: ordered };
   });
-  return { value: units, report };
+  return units;
 }

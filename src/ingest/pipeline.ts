@@ -1,6 +1,7 @@
 import type { AnswerUnit, SourceMeta, UnansweredQuestion } from '../types.js';
 import { alignQuestions } from './align-questions.js';
-import { assembleUnits } from './assemble-units.js';
+import { assembleUnits, orderUnits } from './assemble-units.js';
+import { refineByTopic } from './refine-by-topic.js';
 import type { TopicOverride } from './label-topics.js';
 import { labelTopics } from './label-topics.js';
 import { parseTranscript, type Block } from './parse-transcript.js';
@@ -42,7 +43,8 @@ export interface IngestResult {
 
 /**
  * Turns one transcript into clean answer units: parse → repair split paragraphs → remove
- * duplicates, fragments and corrupt copies → rebuild units → align questions → label topics.
+ * duplicates, fragments and corrupt copies → rebuild units → move paragraphs by topic → align
+ * questions → label topics.
  * Pure and deterministic: the same text and metadata always give the same result.
  * Every paragraph of a unit is source text (a repaired one is the exact concatenation of its
  * pieces); the first paragraph is given without its `<speaker>：` label.
@@ -52,12 +54,15 @@ export function ingestTranscript(text: string, input: SourceInput): IngestResult
   const repaired = repairSplitParagraphs(parsed.value.blocks);
   const deduped = removeDuplicates(repaired.value);
   const assembled = assembleUnits(deduped.value);
-  const aligned = alignQuestions(assembled.value, deduped.value);
   const { sequence, paragraphs } = deduped.value;
   const firstQuestion = sequence.findIndex((id) => paragraphs[id]!.kind === 'question');
   const openingStatements = new Set(
-    aligned.value.units.filter((unit) => firstQuestion < 0 || sequence.lastIndexOf(unit.start.id) < firstQuestion).map((unit) => unit.start.id),
+    assembled.value.filter((unit) => firstQuestion < 0 || sequence.lastIndexOf(unit.start.id) < firstQuestion).map((unit) => unit.start.id),
   );
+  // Pair questions by position and content, move paragraphs by topic, then pair again on the final units.
+  const firstAlignment = alignQuestions(assembled.value, deduped.value);
+  const refined = refineByTopic(firstAlignment.value.units, deduped.value, openingStatements);
+  const aligned = alignQuestions(orderUnits(deduped.value, refined.value), deduped.value);
   const topics = labelTopics(aligned.value.units, aligned.value.unanswered, { overrides: input.topics ?? [], openingStatements });
 
   const named = parsed.value.speakers.filter((name) => name !== ANONYMOUS_ANSWER);
@@ -86,6 +91,6 @@ export function ingestTranscript(text: string, input: SourceInput): IngestResult
     outlet: question.who,
     source: input.id,
   }));
-  const report = [parsed, repaired, deduped, assembled, aligned, topics].flatMap((stage) => stage.report);
+  const report = [parsed, repaired, deduped, assembled, refined, aligned, topics].flatMap((stage) => stage.report);
   return { source, units, unanswered, report };
 }

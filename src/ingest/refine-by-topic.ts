@@ -1,0 +1,159 @@
+import { getLexicon, generalSpecificity, tokenize } from '../search/tokenize.js';
+import type { AlignedUnit } from './align-questions.js';
+import { findGroups } from './assemble-units.js';
+import type { DedupedTranscript, DistinctParagraph } from './remove-duplicates.js';
+import type { ReportEntry, StageResult } from './report.js';
+import { excerpt } from './report.js';
+import { TermWeights, cosine } from './text-similarity.js';
+
+/** A topic term must be in at most this share of the answer paragraphs: 疫情 or 中国 name no one answer's topic. */
+const MAX_TOPIC_TERM_SHARE = 1 / 3;
+/** …and at least this specific in Chinese at large (see `generalSpecificity`): 各国, 国家 are not topics. */
+const MIN_TOPIC_TERM_SPECIFICITY = 0.4;
+
+type Concepts = Set<string>;
+
+/** Words of a text with their field synonyms (援助 → 帮助, 援手 …; 中美 → 美国 …). */
+function conceptsOf(text: string): Concepts {
+  const { synonyms } = getLexicon();
+  const concepts: Concepts = new Set();
+  for (const token of tokenize(text)) {
+    concepts.add(token);
+    for (const synonym of synonyms.get(token) ?? []) concepts.add(synonym);
+  }
+  return concepts;
+}
+
+/**
+ * Stage 4b. Moves continuation paragraphs that the file put under the wrong answer, by topic.
+ * Each answer's topic terms are the specific words its question and its opening paragraph
+ * share (the opening paragraph's own, when the question is missing), with their field
+ * synonyms. A continuation that names none of its answer's topic terms but names those of
+ * exactly one other answer moves there (`中国不是救世主…提供力所能及的帮助` names 帮助, the
+ * topic of the question on aid, and nothing of 中欧). A continuation that names no topic at
+ * all goes with its neighbours in the file: when those belong to different answers, the
+ * stretch between them is cut where adjacent paragraphs have least in common.
+ * Lists move as a whole. An answer given before any question (an opening statement) takes
+ * nothing; an answer without topic terms keeps what it has.
+ */
+export function refineByTopic(
+  units: readonly AlignedUnit[],
+  transcript: DedupedTranscript,
+  openingStatements: ReadonlySet<number>,
+): StageResult<Map<number, number>> {
+  const report: ReportEntry[] = [];
+  const { paragraphs, sequence } = transcript;
+  const body = (p: DistinctParagraph): string => p.text.slice(p.labelLength);
+  const assignment = new Map<number, number>();
+  for (const unit of units) for (const paragraph of unit.continuations) assignment.set(paragraph.id, unit.start.id);
+
+  const answerParagraphs = units.flatMap((unit) => [unit.start, ...unit.continuations]);
+  const concepts = new Map(answerParagraphs.map((p) => [p.id, conceptsOf(body(p))]));
+  const documentFrequency = new Map<string, number>();
+  for (const set of concepts.values()) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  const { synonyms } = getLexicon();
+  const isTopicTerm = (term: string): boolean =>
+    (documentFrequency.get(term) ?? 0) <= MAX_TOPIC_TERM_SHARE * answerParagraphs.length &&
+    generalSpecificity(term) >= MIN_TOPIC_TERM_SPECIFICITY &&
+    (Array.from(term).length >= 2 || synonyms.has(term));
+
+  const topics = new Map<number, Concepts>();
+  for (const unit of units) {
+    const opening = concepts.get(unit.start.id)!;
+    const question = unit.question ? conceptsOf(body(unit.question)) : null;
+    topics.set(unit.start.id, new Set([...opening].filter((term) => (question === null || question.has(term)) && isTopicTerm(term))));
+  }
+  const named = (group: DistinctParagraph[], start: number): string[] => {
+    const topic = topics.get(start)!;
+    const found = new Set<string>();
+    for (const paragraph of group) for (const token of tokenize(body(paragraph))) {
+      if (topic.has(token) || (synonyms.get(token) ?? []).some((term) => topic.has(term))) found.add(token);
+    }
+    return [...found];
+  };
+
+  // Decide by topic terms, a list as a whole.
+  const groupOf = findGroups(transcript);
+  const decided = new Map<number, number>();
+  const undecided = new Set<number>();
+  for (const group of new Set(groupOf.values())) {
+    const own = assignment.get(group[0]!.id);
+    if (own === undefined) continue;
+    const mark = (start: number): void => group.forEach((p) => decided.set(p.id, start));
+    if (topics.get(own)!.size === 0 || named(group, own).length > 0) {
+      mark(own);
+      continue;
+    }
+    const evidence = units
+      .filter((unit) => unit.start.id !== own && !openingStatements.has(unit.start.id))
+      .map((unit) => ({ start: unit.start.id, terms: named(group, unit.start.id) }))
+      .filter(({ terms }) => terms.length > 0)
+      .sort((a, b) => b.terms.length - a.terms.length);
+    const [best, second] = evidence;
+    if (!best) {
+      group.forEach((p) => undecided.add(p.id));
+    } else if (second && second.terms.length === best.terms.length) {
+      mark(own);
+    } else {
+      mark(best.start);
+      report.push({
+        stage: 'units',
+        action: 'reassign',
+        lines: group.flatMap((p) => p.lines),
+        detail: `Moved ${group.map((p) => excerpt(p.text)).join(' + ')} from ${excerpt(paragraphs[own]!.text)} to ${excerpt(paragraphs[best.start]!.text)}: it names that answer's topic (${best.terms.join('、')}) and none of its own (${[...topics.get(own)!].slice(0, 4).join('、')}).`,
+      });
+    }
+  }
+
+  // Paragraphs that name no topic go with their neighbours.
+  const weights = new TermWeights(answerParagraphs.map(body));
+  const vectors = new Map(answerParagraphs.map((p) => [p.id, weights.vector(body(p))]));
+  const cohesion = (a: number, b: number): number => cosine(vectors.get(a)!, vectors.get(b)!);
+  const flow = sequence.filter((id) => paragraphs[id]!.kind !== 'question');
+  const labelOf = (id: number): number | undefined => (paragraphs[id]!.kind === 'answer-start' ? id : decided.get(id));
+  const votes = new Map<number, Map<number, number>>();
+  for (let i = 0; i < flow.length; i += 1) {
+    if (!undecided.has(flow[i]!)) continue;
+    let end = i;
+    while (end + 1 < flow.length && undecided.has(flow[end + 1]!)) end += 1;
+    const before = i > 0 ? flow[i - 1]! : undefined;
+    const after = end + 1 < flow.length && paragraphs[flow[end + 1]!]!.kind === 'continuation' ? flow[end + 1]! : undefined;
+    const left = before === undefined ? undefined : labelOf(before);
+    const right = after === undefined ? undefined : labelOf(after);
+    const stretch = flow.slice(i, end + 1);
+    let cut = stretch.length; // everything to the left
+    if (left === undefined && right !== undefined) cut = 0;
+    else if (left !== undefined && right !== undefined && left !== right) {
+      const chain = [before!, ...stretch, after!];
+      let weakest = Number.POSITIVE_INFINITY;
+      for (let k = 0; k + 1 < chain.length; k += 1) {
+        const link = cohesion(chain[k]!, chain[k + 1]!);
+        if (link < weakest) [weakest, cut] = [link, k];
+      }
+    }
+    stretch.forEach((id, k) => {
+      const label = k < cut ? left : right;
+      if (label === undefined) return;
+      const tally = votes.get(id) ?? new Map<number, number>();
+      tally.set(label, (tally.get(label) ?? 0) + 1);
+      votes.set(id, tally);
+    });
+    i = end;
+  }
+  for (const id of undecided) {
+    const own = assignment.get(id)!;
+    const tally = votes.get(id) ?? new Map<number, number>();
+    let chosen = own;
+    for (const [start, count] of tally) if (count > (tally.get(chosen) ?? 0)) chosen = start;
+    decided.set(id, chosen);
+    if (chosen !== own) {
+      report.push({
+        stage: 'units',
+        action: 'reassign',
+        lines: paragraphs[id]!.lines,
+        detail: `Moved ${excerpt(paragraphs[id]!.text)} from ${excerpt(paragraphs[own]!.text)} to ${excerpt(paragraphs[chosen]!.text)}: it names no answer's topic, and in the file it reads on from the paragraphs that belong there.`,
+      });
+    }
+  }
+  return { value: decided, report };
+}
