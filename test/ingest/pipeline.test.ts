@@ -80,7 +80,7 @@ describe('ingestTranscript on the seed transcript', () => {
 
   it('GIVEN paragraphs placed under another answer THEN the report says where each moved and why', () => {
     const moves = seed.report.filter((r) => r.action === 'reassign' && r.detail.startsWith('Moved'));
-    expect(moves.map((r) => r.lines[0]).sort((a, b) => a - b)).toEqual([27, 29, 33, 69, 133, 135]);
+    expect(moves.map((r) => r.lines[0]!).sort((a, b) => a - b)).toEqual([27, 29, 33, 69, 133, 135]);
     expect(moves.find((r) => r.lines[0] === 69)!.detail).toContain('帮助');
   });
 
