@@ -152,6 +152,12 @@ describe('ingestTranscript on another transcript with another speaker', () => {
     expect(fromMessy.units.map((u) => u.topic)).toEqual(fromClean.units.map((u) => u.topic));
   });
 
+  it('GIVEN continuations placed under other answers (no other copy) THEN each moves back to the answer whose topic it names', () => {
+    const misplaced = ingestTranscript(readFileSync(new URL('../fixtures/2021-03-07-press-conference.misplaced.txt', import.meta.url), 'utf8'), { id: 'mfa' });
+    expect(misplaced.units.map((u) => [u.question, u.paragraphs])).toEqual(fromClean.units.map((u) => [u.question, u.paragraphs]));
+    expect(misplaced.report.filter((r) => r.action === 'reassign').map((r) => r.detail.slice(0, 40))).toHaveLength(2);
+  });
+
   it('GIVEN a question followed by another question’s answer THEN it is unanswered', () => {
     expect(fromMessy.unanswered.map((q) => q.question)).toEqual(['日本将于下月排放福岛核污水，中方对此有何评论？']);
     expect(fromMessy.units.map((u) => u.question)).toEqual([
