@@ -1,7 +1,7 @@
 import type { AnswerUnit, UnansweredQuestion } from '../types.js';
 import { chooseBestParagraph, rankCandidates } from './answer.js';
 import { normalizeForMatching } from './normalize.js';
-import { documentContains, foldedParagraphs, type SearchIndex } from './search-index.js';
+import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 
 /** One choice of the /topic autocomplete. */
 export interface TopicSuggestion {
@@ -36,41 +36,60 @@ function labelOf(topic: string, question: string | null, unanswered: boolean): s
 /**
  * Choices for the /topic autocomplete: at most `limit` (default 25) topics, units and
  * unanswered questions alike. Empty input gives every topic in index order; otherwise topics
- * whose label or question contains what was typed (folded: traditional = simplified, any
- * width, any case; prefix matches of the label first), then topics found by search.
+ * whose topic label or reporter question contains what was typed (folded: traditional =
+ * simplified, any width, any case; topics starting with it first), then topics found by search.
  *
  * @example suggestTopics(index, '中美')[0]?.label // → '中美关系：受疫情和美国大选影响，…'
  */
 export function suggestTopics(index: SearchIndex, typed: string, limit = DEFAULT_TOPIC_LIMIT): TopicSuggestion[] {
   const max = Math.max(0, Math.floor(limit));
-  const all = index.docs.map((doc) => ({
-    doc,
-    suggestion: {
-      id: doc.id,
-      label: labelOf(doc.topic, doc.unit?.question ?? doc.unanswered?.question ?? null, doc.kind === 'unanswered'),
-      kind: doc.kind,
-    } satisfies TopicSuggestion,
-  }));
+  const entries = topicEntries(index);
   const needle = normalizeForMatching(typeof typed === 'string' ? typed : '').trim();
-  if (needle.length === 0) return all.slice(0, max).map(({ suggestion }) => suggestion);
+  if (needle.length === 0) return entries.slice(0, max).map((entry) => entry.suggestion);
   const prefix: TopicSuggestion[] = [];
   const contains: TopicSuggestion[] = [];
-  for (const { doc, suggestion } of all) {
-    const topic = normalizeForMatching(doc.topic);
-    if (topic.startsWith(needle)) prefix.push(suggestion);
-    else if (normalizeForMatching(suggestion.label).includes(needle)) contains.push(suggestion);
+  for (const entry of entries) {
+    if (entry.foldedTopic.startsWith(needle)) prefix.push(entry.suggestion);
+    else if (entry.foldedTopic.includes(needle) || entry.foldedQuestion.includes(needle)) contains.push(entry.suggestion);
   }
   const chosen = [...prefix, ...contains];
   if (chosen.length < max) {
+    const byDoc = new Map(entries.map((entry) => [entry.doc, entry.suggestion]));
     const seen = new Set(chosen.map((suggestion) => suggestion.id));
     for (const candidate of rankCandidates(index, typed).candidates) {
-      if (seen.has(candidate.doc.id)) continue;
-      const found = all.find(({ doc }) => doc === candidate.doc);
-      if (found) chosen.push(found.suggestion);
-      seen.add(candidate.doc.id);
+      const suggestion = byDoc.get(candidate.doc);
+      if (!suggestion || seen.has(suggestion.id)) continue;
+      chosen.push(suggestion);
+      seen.add(suggestion.id);
     }
   }
   return chosen.slice(0, max);
+}
+
+interface TopicEntry {
+  doc: SearchDoc;
+  suggestion: TopicSuggestion;
+  foldedTopic: string;
+  foldedQuestion: string;
+}
+
+/** Choices and their folded keys, made once per index (autocomplete runs on every keystroke). */
+const topicEntriesCache = new WeakMap<SearchIndex, TopicEntry[]>();
+
+function topicEntries(index: SearchIndex): TopicEntry[] {
+  const cached = topicEntriesCache.get(index);
+  if (cached) return cached;
+  const entries = index.docs.map((doc) => {
+    const question = doc.unit?.question ?? doc.unanswered?.question ?? null;
+    return {
+      doc,
+      suggestion: { id: doc.id, label: labelOf(doc.topic, question, doc.kind === 'unanswered'), kind: doc.kind },
+      foldedTopic: normalizeForMatching(doc.topic),
+      foldedQuestion: normalizeForMatching(question ?? ''),
+    };
+  });
+  topicEntriesCache.set(index, entries);
+  return entries;
 }
 
 /**
