@@ -46,6 +46,7 @@ const SPEAKER_LABEL = /^(?<name>[\p{Script=Han}A-Za-z·•\u00b7 ]{1,16}?)\s*[�
 /** Characters that end a sentence; a paragraph ending in anything else is unterminated. */
 const TERMINAL = new Set(Array.from('。！？!?…；;：:'));
 const CLOSING = new Set(Array.from('”’」』）)》'));
+const BRACKETS: Record<string, string> = { '）': '（', ')': '(' };
 
 /** The text after a block's label (the whole text when it has none). */
 export function bodyOf(block: Block): string {
@@ -53,7 +54,8 @@ export function bodyOf(block: Block): string {
 }
 
 /**
- * True when a paragraph ends a sentence: with 。！？…；： or a closing quote after one.
+ * True when a paragraph ends a sentence: with 。！？…；：, a closing quote after one, or a
+ * bracketed remark after one.
  * `isTerminated('改革完善。') → true`, `isTerminated('第三，全球治理需要更加精准地改') → false`.
  */
 export function isTerminated(text: string): boolean {
@@ -63,7 +65,12 @@ export function isTerminated(text: string): boolean {
   if (TERMINAL.has(last)) return true;
   if (CLOSING.has(last)) {
     const before = chars.at(-2);
-    return before !== undefined && TERMINAL.has(before);
+    if (before !== undefined && TERMINAL.has(before)) return true;
+    // A bracket after a finished sentence (…合作。（完）, （掌声）) ends the paragraph too.
+    const opening = BRACKETS[last];
+    if (opening === undefined) return false;
+    const at = chars.lastIndexOf(opening);
+    return at === 0 || (at > 0 && TERMINAL.has(chars[at - 1]!));
   }
   return false;
 }

@@ -6,7 +6,11 @@ import type { ReportEntry, StageResult } from './report.js';
 import { excerpt } from './report.js';
 import { TermWeights, cosine } from './text-similarity.js';
 
-/** A topic term must be in at most this share of the answer paragraphs: 疫情 or 中国 name no one answer's topic. */
+/**
+ * A topic term must be in at most this share of the answer paragraphs (or in no more than one
+ * and a half times as many paragraphs as the longest answer has, as the file places them):
+ * 疫情 or 中国 name no one answer's topic.
+ */
 const MAX_TOPIC_TERM_SHARE = 1 / 3;
 /** …and at least this specific in Chinese at large (see `generalSpecificity`): 各国, 国家 are not topics. */
 const MIN_TOPIC_TERM_SPECIFICITY = 0.4;
@@ -28,7 +32,7 @@ function conceptsOf(text: string): Concepts {
  * Stage 4b. Moves continuation paragraphs that the file put under the wrong answer, by topic.
  * Each answer's topic terms are the specific words its question and its opening paragraph
  * share (the opening paragraph's own, when the question is missing), with their field
- * synonyms. A continuation that names none of its answer's topic terms but names those of
+ * synonyms, that no other answer's question and opening share. A continuation that names none of its answer's topic terms but names those of
  * exactly one other answer moves there (`中国不是救世主…提供力所能及的帮助` names 帮助, the
  * topic of the question on aid, and nothing of 中欧). A continuation that names no topic at
  * all goes with its neighbours in the file: when those belong to different answers, the
@@ -52,16 +56,29 @@ export function refineByTopic(
   const documentFrequency = new Map<string, number>();
   for (const set of concepts.values()) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const { synonyms } = getLexicon();
+  const maxFrequency = Math.max(MAX_TOPIC_TERM_SHARE * answerParagraphs.length, ...units.map((unit) => 1.5 * (unit.continuations.length + 1)));
   const isTopicTerm = (term: string): boolean =>
-    (documentFrequency.get(term) ?? 0) <= MAX_TOPIC_TERM_SHARE * answerParagraphs.length &&
+    (documentFrequency.get(term) ?? 0) <= maxFrequency &&
     generalSpecificity(term) >= MIN_TOPIC_TERM_SPECIFICITY &&
     (Array.from(term).length >= 2 || synonyms.has(term));
 
-  const topics = new Map<number, Concepts>();
+  // Candidates: what question and opening paragraph share (the opening paragraph alone without a question).
+  const candidates = new Map<number, Concepts>();
   for (const unit of units) {
     const opening = concepts.get(unit.start.id)!;
     const question = unit.question ? conceptsOf(body(unit.question)) : null;
-    topics.set(unit.start.id, new Set([...opening].filter((term) => (question === null || question.has(term)) && isTopicTerm(term))));
+    candidates.set(unit.start.id, new Set([...opening].filter((term) => (question === null || question.has(term)) && isTopicTerm(term))));
+  }
+  // A topic term belongs to one answer: a term that other answers' questions and openings share
+  // too (关系 in “…同日本的关系” and “…同法国的关系”) names none of them. Answers without a
+  // question, whose candidates are their whole opening, give way to those with one.
+  const topics = new Map<number, Concepts>();
+  for (const unit of units) {
+    const others = units.filter(
+      (other) => other !== unit && !openingStatements.has(other.start.id) && (other.question !== null || unit.question === null),
+    );
+    const taken = new Set(others.flatMap((other) => [...candidates.get(other.start.id)!]));
+    topics.set(unit.start.id, new Set([...candidates.get(unit.start.id)!].filter((term) => !taken.has(term))));
   }
   const named = (group: DistinctParagraph[], start: number): string[] => {
     const topic = topics.get(start)!;

@@ -260,3 +260,46 @@ describe('ingestTranscript on a 问/答 transcript', () => {
     expect(result.units[0]!.topic).toBe('病毒溯源');
   });
 });
+
+describe('moving misplaced paragraphs, as a property', () => {
+  const COUNTRIES = ['俄罗斯', '日本', '印度', '法国', '巴西', '埃及'];
+  const FILLERS = ['双方交往密切。', '合作潜力巨大。', '高层往来频繁。', '人文交流活跃。', '经贸往来稳步增长。', '各领域合作不断深化。'];
+
+  const scenario = fc
+    .record({
+      countries: fc.shuffledSubarray(COUNTRIES, { minLength: 2, maxLength: 4 }),
+      sizes: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 4, maxLength: 4 }),
+      from: fc.nat(),
+      to: fc.nat(),
+      pick: fc.nat(),
+    })
+    .map(({ countries, sizes, from, to, pick }) => {
+      const units = countries.map((country, i) => ({
+        question: `第${i + 1}台记者：请问中方如何看待同${country}的关系？`,
+        start: `发言人：中方高度重视同${country}的关系。`,
+        continuations: Array.from({ length: sizes[i]! }, (_, j) => `${country}是中方的重要伙伴，${FILLERS[(i + j) % FILLERS.length]}（${i + 1}-${j + 1}）`),
+      }));
+      const a = from % units.length;
+      const b = (a + 1 + (to % (units.length - 1))) % units.length;
+      return { units, a, b, moved: pick % units[a]!.continuations.length };
+    });
+
+  const write = (units: { question: string; start: string; continuations: string[] }[]): string =>
+    units.flatMap((u) => [u.question, u.start, ...u.continuations]).join('\n\n');
+
+  // Where in its answer a moved paragraph stood cannot be known: the property compares contents.
+  it('GIVEN a continuation naming its answer’s country put at the end of another answer THEN it moves back', () => {
+    fc.assert(
+      fc.property(scenario, ({ units, a, b, moved }) => {
+        const clean = ingestTranscript(write(units), { id: 'p', speaker: '发言人' });
+        const shuffled = units.map((u) => ({ ...u, continuations: [...u.continuations] }));
+        const [paragraph] = shuffled[a]!.continuations.splice(moved, 1);
+        shuffled[b]!.continuations.push(paragraph!);
+        const messy = ingestTranscript(write(shuffled), { id: 'p', speaker: '发言人' });
+        const contents = (result: IngestResult) => result.units.map((u) => [u.question, u.paragraphs[0], [...u.paragraphs.slice(1)].sort()]);
+        expect(contents(messy)).toEqual(contents(clean));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
