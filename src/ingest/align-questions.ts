@@ -1,5 +1,6 @@
 import type { AssembledUnit } from './assemble-units.js';
 import type { DedupedTranscript, DistinctParagraph } from './remove-duplicates.js';
+import { keptParagraphs } from './remove-duplicates.js';
 import type { ReportEntry, StageResult } from './report.js';
 import { excerpt } from './report.js';
 import { TermWeights, cosine } from './text-similarity.js';
@@ -42,7 +43,7 @@ function median(values: number[]): number {
 export function alignQuestions(units: readonly AssembledUnit[], transcript: DedupedTranscript): StageResult<Alignment> {
   const report: ReportEntry[] = [];
   const { paragraphs, sequence } = transcript;
-  const questions = [...new Set(sequence)].map((id) => paragraphs[id]!).filter((p) => p.kind === 'question');
+  const questions = keptParagraphs(transcript, 'question');
   const body = (p: DistinctParagraph): string => p.text.slice(p.labelLength);
   const unitText = (unit: AssembledUnit): string => [unit.start, ...unit.continuations].map(body).join('\n');
   const weights = new TermWeights([...units.flatMap((u) => [u.start, ...u.continuations]), ...questions].map(body));

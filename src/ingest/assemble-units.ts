@@ -1,5 +1,5 @@
 import type { DedupedTranscript, DistinctParagraph } from './remove-duplicates.js';
-import { listLabel } from './remove-duplicates.js';
+import { keptParagraphs, listLabel } from './remove-duplicates.js';
 import type { ReportEntry, StageResult } from './report.js';
 import { excerpt } from './report.js';
 import { TermWeights, cosine } from './text-similarity.js';
@@ -55,15 +55,17 @@ class Groups {
  *   labels and the items starting with them; 第二, 第三 … after each other).
  * - Content decides where position cannot: when items of one list stand after different
  *   answers, or a paragraph follows no answer start, they go to the answer whose text is
- *   closest (TF-IDF cosine). Content alone never overrides a
- *   position all copies agree on: on scraped transcripts that proved the stronger evidence.
- * Order: as the file reads (see the comment at the end), the start first.
+ *   closest (TF-IDF cosine).
+ * Where all copies agree on a position, bag-of-words similarity is not trusted to override it
+ * (answers of one press conference share most of their vocabulary); `refineByTopic` does
+ * that later, on the narrower evidence of topic terms.
+ * Order: as the file reads (see `orderUnits`), the start first.
  */
 export function assembleUnits(transcript: DedupedTranscript): StageResult<AssembledUnit[]> {
   const report: ReportEntry[] = [];
   const { paragraphs, sequence } = transcript;
-  const starts = [...new Set(sequence)].map((id) => paragraphs[id]!).filter((p) => p.kind === 'answer-start');
-  const continuations = [...new Set(sequence)].map((id) => paragraphs[id]!).filter((p) => p.kind === 'continuation');
+  const starts = keptParagraphs(transcript, 'answer-start');
+  const continuations = keptParagraphs(transcript, 'continuation');
 
   // Positional votes.
   const votes = new Map<number, Map<number, number>>();
@@ -77,9 +79,7 @@ export function assembleUnits(transcript: DedupedTranscript): StageResult<Assemb
       votes.set(id, tally);
     }
   }
-  const groupOf = findGroups(transcript);
-  const members = new Map<DistinctParagraph[], DistinctParagraph[]>();
-  for (const group of groupOf.values()) members.set(group, group);
+  const groups = new Set(findGroups(transcript).values());
 
   const weights = new TermWeights([...starts, ...continuations].map((p) => p.text.slice(p.labelLength)));
   const positionalOwner = (paragraph: DistinctParagraph): number | null => {
@@ -94,7 +94,7 @@ export function assembleUnits(transcript: DedupedTranscript): StageResult<Assemb
       .join('\n');
 
   const assignment = new Map<number, number>();
-  for (const group of members.values()) {
+  for (const group of groups) {
     const lines = group.flatMap((p) => p.lines);
     const names = group.map((p) => excerpt(p.text)).join(' + ');
     const exclude = new Set(group.map((p) => p.id));
@@ -145,7 +145,7 @@ export function assembleUnits(transcript: DedupedTranscript): StageResult<Assemb
  */
 export function findGroups(transcript: DedupedTranscript): Map<number, DistinctParagraph[]> {
   const { paragraphs, sequence } = transcript;
-  const continuations = [...new Set(sequence)].map((id) => paragraphs[id]!).filter((p) => p.kind === 'continuation');
+  const continuations = keptParagraphs(transcript, 'continuation');
   const groups = new Groups();
   let previous: DistinctParagraph | null = null;
   for (const id of sequence) {
@@ -180,8 +180,8 @@ export function findGroups(transcript: DedupedTranscript): Map<number, DistinctP
  */
 export function orderUnits(transcript: DedupedTranscript, assignment: ReadonlyMap<number, number>): AssembledUnit[] {
   const { paragraphs, sequence } = transcript;
-  const starts = [...new Set(sequence)].map((id) => paragraphs[id]!).filter((p) => p.kind === 'answer-start');
-  const continuations = [...new Set(sequence)].map((id) => paragraphs[id]!).filter((p) => p.kind === 'continuation');
+  const starts = keptParagraphs(transcript, 'answer-start');
+  const continuations = keptParagraphs(transcript, 'continuation');
   const groupOf = findGroups(transcript);
   // Reading order: follow the file. After each paragraph comes the paragraph of the same answer
   // that most often follows it (questions in between skipped); when none does, the one seen

@@ -40,6 +40,11 @@ export function listLabel(text: string): string | null {
   return match ? match[1]! : null;
 }
 
+/** The kept paragraphs of one kind, in order of first appearance. */
+export function keptParagraphs(transcript: DedupedTranscript, kind: BlockKind): DistinctParagraph[] {
+  return [...new Set(transcript.sequence)].map((id) => transcript.paragraphs[id]!).filter((p) => p.kind === kind);
+}
+
 function length(text: string): number {
   return Array.from(text).length;
 }
