@@ -20,7 +20,7 @@ const index = createSearchIndex(file);
 const buildMs = Math.round(performance.now() - start);
 const questions = benchmarkQuestions();
 const rounds = paragraphs >= 100_000 ? 3 : paragraphs >= 10_000 ? 10 : 30;
-const timings = timeQueries(questions, rounds, (question) => answerQuestion(index, question));
+const timings = timeQueries(questions, rounds, (question) => answerQuestion(index, question), rounds);
 const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 process.stdout.write(
   `${JSON.stringify({ paragraphs, units: file.units.length, buildMs, peakRssMb, ...percentiles(timings) })}\n`,

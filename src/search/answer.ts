@@ -120,13 +120,10 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
   // differently in the text); known words need no fallback.
   const unknown = concepts.filter((concept) => concept.term.length >= 3 && !concept.alternatives.some((term) => index.documentFrequency.has(term)));
   const grams = [...new Set(unknown.flatMap((concept) => charBigrams(concept.term)))];
-  const results = index.minisearch.search({
-    combineWith: 'OR',
-    queries: [
-      { queries: [words.join('\u0001')], fields: TEXT_FIELDS, boostTerm: (term: string) => termBoost.get(term) ?? 0 },
-      ...(grams.length > 0 ? [{ queries: [grams.join('\u0001')], fields: ['bigrams'] }] : []),
-    ],
-  });
+  const wordQuery = { queries: [words.join('\u0001')], fields: TEXT_FIELDS, boostTerm: (term: string) => termBoost.get(term) ?? 0 };
+  const results = index.minisearch.search(
+    grams.length > 0 ? { combineWith: 'OR', queries: [wordQuery, { queries: [grams.join('\u0001')], fields: ['bigrams'] }] } : wordQuery,
+  );
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const candidates: Candidate[] = [];
   for (const result of results.slice(0, rerankDepth)) {
