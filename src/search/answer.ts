@@ -26,6 +26,11 @@ export interface Candidate {
 export interface Ranking {
   concepts: WeightedConcept[];
   english: boolean;
+  /**
+   * How much the question says: the sum of its concept weights over the IDF of a word found
+   * in one document only (so one rare, specific word ≈ 1; a lone 疫情 or 美国 < 0.2).
+   */
+  information: number;
   candidates: Candidate[];
 }
 
@@ -90,7 +95,9 @@ function conceptCredit(
 export function rankCandidates(index: SearchIndex, text: string): Ranking {
   const { concepts: raw, english } = analyzeQuery(text.slice(0, MAX_QUESTION_CHARS), (term) => index.documentFrequency.has(term));
   const concepts = weighConcepts(index, raw);
-  if (concepts.length === 0) return { concepts, english, candidates: [] };
+  const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
+  const information = total / inverseDocumentFrequency(1, Math.max(1, index.docs.length));
+  if (concepts.length === 0) return { concepts, english, information, candidates: [] };
   const { synonymBoost, partialMatchCredit, rerankDepth } = index.options;
   // Each form is boosted by how specific its concept is in Chinese at large (so 中国 in a
   // question about 欧洲 does not decide the ranking), and a synonym less than the typed word.
@@ -124,7 +131,6 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
   const results = index.minisearch.search(
     grams.length > 0 ? { combineWith: 'OR', queries: [wordQuery, { queries: [grams.join('\u0001')], fields: ['bigrams'] }] } : wordQuery,
   );
-  const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const candidates: Candidate[] = [];
   for (const result of results.slice(0, rerankDepth)) {
     const doc = index.docs[result.id as number];
@@ -142,7 +148,7 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
     candidates.push({ doc, score: result.score, coverage, relevance: result.score * coverage ** 2 });
   }
   candidates.sort((a, b) => b.relevance - a.relevance);
-  return { concepts, english, candidates };
+  return { concepts, english, information, candidates };
 }
 
 /** Index of the paragraph holding most of the query's weight (the first one on a tie). */
@@ -177,7 +183,8 @@ export interface Decision {
  *   concept weighted by BM25 IDF in this index × jieba's general-language specificity;
  * - margin (0..1): (r₁ − r₂) / r₁ of the ranking key r = BM25 × coverage² of the first two.
  *
- * Accepted when coverage ≥ minCoverage and (coverage ≥ sureCoverage or margin ≥ minMargin).
+ * Accepted when the question says enough (information ≥ minInformation, see Ranking), coverage
+ * ≥ minCoverage, and (coverage ≥ sureCoverage or margin ≥ minMargin).
  * confidence = coverage × (0.5 + margin / 2): the coverage, discounted by up to half when the
  * runner-up is as good.
  *
@@ -188,14 +195,20 @@ export interface Decision {
  * against near-ties of partial matches (two units each holding half the question), which
  * none of the 110 questions trigger; above 0.6, two close units are both good answers (the
  * same topic in two press conferences): the first is given, the other listed, and the
- * confidence shows the tie.
+ * confidence shows the tie. minInformation = 0.25 refuses a lone common word (疫情 0.09,
+ * 美国 0.16, 病毒 0.17: every unit is about it, so any answer would be arbitrary; the closest
+ * topics are listed instead) and keeps the least informative real questions of the sets
+ * (中美 0.28, 歐洲怎麼看中國 0.48).
  */
 export function decide(index: SearchIndex, ranking: Ranking): Decision {
   const [first, second] = ranking.candidates;
   if (!first) return { best: undefined, margin: 0, confidence: 0, accepted: false };
   const margin = second && first.relevance > 0 ? Math.max(0, (first.relevance - second.relevance) / first.relevance) : 1;
-  const { minCoverage, sureCoverage, minMargin } = index.options.thresholds;
-  const accepted = first.coverage >= minCoverage && (first.coverage >= sureCoverage || margin >= minMargin);
+  const { minCoverage, sureCoverage, minMargin, minInformation } = index.options.thresholds;
+  const accepted =
+    ranking.information >= minInformation &&
+    first.coverage >= minCoverage &&
+    (first.coverage >= sureCoverage || margin >= minMargin);
   const confidence = first.coverage * (0.5 + margin / 2);
   return { best: first, margin, confidence: round(confidence), accepted };
 }

@@ -48,6 +48,8 @@ export interface SearchOptions {
     sureCoverage: number;
     /** Minimum relative margin of the best unit's score over the next one (below sureCoverage). */
     minMargin: number;
+    /** Minimum information of the question (see Ranking.information): below it, too vague. */
+    minInformation: number;
   };
   /** Most alternatives returned with an answer. */
   maxAlternatives: number;
@@ -68,6 +70,6 @@ export const SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   commonDocumentShare: 0.5,
   maxQueryPostings: 6_000,
   rerankDepth: 8,
-  thresholds: { minCoverage: 0.45, sureCoverage: 0.6, minMargin: 0.1 },
+  thresholds: { minCoverage: 0.45, sureCoverage: 0.6, minMargin: 0.1, minInformation: 0.25 },
   maxAlternatives: 3,
 });
