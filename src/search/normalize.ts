@@ -1,10 +1,14 @@
 import * as OpenCC from 'opencc-js';
 
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+// Hong Kong and Taiwan variant characters (衞, 綫, 裏) as well as standard traditional ones.
+const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const toSimplified = (text: string): string => fromTaiwan(fromHongKong(text));
 
 /**
  * Folds text into the key used for matching, never for display: NFKC (full-width letters,
- * digits and punctuation become half-width), traditional → simplified Chinese, lower case.
+ * digits and punctuation become half-width), traditional → simplified Chinese (with Hong Kong
+ * and Taiwan variant characters), lower case.
  *
  * @example normalizeForMatching('歐洲怎麼看中國？ＷＨＯ') // → '欧洲怎么看中国?who'
  */

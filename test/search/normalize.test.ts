@@ -7,6 +7,9 @@ describe('normalizeForMatching', () => {
     ['中美關係是否正在走向新冷戰？', '中美关系是否正在走向新冷战?'],
     ['ＷＨＯ　ＧＤＰ１２０', 'who gdp120'],
     ['世卫组织', '世卫组织'],
+    ['世界衞生組織', '世界卫生组织'],
+    ['綫上峯會', '线上峰会'],
+    ['臺灣裏面', '台湾里面'],
   ])('GIVEN %s THEN the matching key is %s', (input, key) => {
     expect(normalizeForMatching(input)).toBe(key);
   });
