@@ -5,10 +5,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { DEFAULT_INDEX_PATH, DEFAULT_SOURCES_PATH, PROJECT_ROOT } from '../index-file.js';
 import { buildIndex, readSources } from '../ingest/sources.js';
 import type { IngestResult } from '../ingest/pipeline.js';
-import { parseArgs } from './args.js';
 
 /** Serialises an index exactly as it is committed (stable key order, trailing newline). */
 export function serializeIndex(index: unknown): string {
@@ -30,9 +31,9 @@ export function formatReport(results: readonly IngestResult[]): string {
 
 function main(argv: string[]): number {
   try {
-    const args = parseArgs(argv, ['source', 'out']);
-    const source = resolve(args.options.get('source') ?? DEFAULT_SOURCES_PATH);
-    const out = resolve(args.options.get('out') ?? DEFAULT_INDEX_PATH);
+    const { values } = parseArgs({ args: argv, options: { source: { type: 'string' }, out: { type: 'string' } } });
+    const source = resolve(values.source ?? DEFAULT_SOURCES_PATH);
+    const out = resolve(values.out ?? DEFAULT_INDEX_PATH);
     const { index, results } = buildIndex(readSources(source), PROJECT_ROOT);
     writeFileSync(out, serializeIndex(index));
     console.log(formatReport(results));
@@ -44,4 +45,4 @@ function main(argv: string[]): number {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = main(process.argv.slice(2));

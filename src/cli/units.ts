@@ -4,9 +4,10 @@
  * `--json` (the contract other tools read), otherwise for a person to read.
  */
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { DEFAULT_INDEX_PATH, readIndexFile } from '../index-file.js';
 import type { IndexFile } from '../types.js';
-import { parseArgs } from './args.js';
 
 /** The `--json` shape: `{ units: [{ id, topic, question, speaker, source, paragraphs }], unanswered: [{ question, source }] }`. */
 export function unitsJson(index: IndexFile): object {
@@ -34,9 +35,9 @@ export function formatUnits(index: IndexFile): string {
 
 function main(argv: string[]): number {
   try {
-    const args = parseArgs(argv, ['index'], ['json']);
-    const index = readIndexFile(resolve(args.options.get('index') ?? DEFAULT_INDEX_PATH));
-    console.log(args.flags.has('json') ? JSON.stringify(unitsJson(index)) : formatUnits(index));
+    const { values } = parseArgs({ args: argv, options: { index: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    const index = readIndexFile(resolve(values.index ?? DEFAULT_INDEX_PATH));
+    console.log(values.json ? JSON.stringify(unitsJson(index)) : formatUnits(index));
     return 0;
   } catch (error) {
     console.error((error as Error).message);
@@ -44,4 +45,4 @@ function main(argv: string[]): number {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = main(process.argv.slice(2));
