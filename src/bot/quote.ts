@@ -1,6 +1,9 @@
 import { escapeMarkdown } from 'discord.js';
-import type { IndexFile, SourceMeta } from '../types.js';
+import { describeSpeech } from '../present/attribution.js';
+import type { IndexFile } from '../types.js';
 import { paginate } from './paging.js';
+
+export { describeSpeech, findSource } from '../present/attribution.js';
 
 /** Discord's limit on a message's content. */
 export const MAX_CONTENT_LENGTH = 2000;
@@ -10,26 +13,9 @@ export function escapeSourceText(text: string): string {
   return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
 }
 
-/**
- * Who said it, where and when, as one line, from the unit's speaker and its source's metadata.
- * The title belongs to the source's main speaker, so it is shown only for them.
- * → `王毅（国务委员兼外交部长），十三届全国人大三次会议记者会，2020-05-24`
- */
-export function describeSpeech(file: IndexFile, unit: { speaker: string | null; source: string }): string {
-  const meta = findSource(file, unit.source);
-  const title = meta?.title != null && meta.speaker === unit.speaker ? `（${meta.title}）` : '';
-  const speaker = unit.speaker === null ? null : `${unit.speaker}${title}`;
-  return [speaker, meta?.event ?? null, meta?.date ?? null].filter((part) => part !== null).join('，') || unit.source;
-}
-
 /** The attribution line under a public quote: `—— ` + `describeSpeech`. */
 export function formatAttribution(file: IndexFile, unit: { speaker: string | null; source: string }): string {
   return `—— ${describeSpeech(file, unit)}`;
-}
-
-/** The source's metadata, or undefined for a source the index does not describe. */
-export function findSource(file: IndexFile, sourceId: string): SourceMeta | undefined {
-  return file.sources.find((source) => source.id === sourceId);
 }
 
 /**

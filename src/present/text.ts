@@ -1,4 +1,5 @@
-import type { Answer, IndexFile, SourceMeta } from '../types.js';
+import type { Answer, IndexFile } from '../types.js';
+import { describeSpeech, findSource } from './attribution.js';
 
 /**
  * Plain-text rendering of an Answer for people: the `ask` CLI without --json and the console
@@ -22,18 +23,10 @@ export const TEXT_LABELS = Object.freeze({
   noMatchHint: '可以换个说法，或者问更具体的外交话题。',
 });
 
-function sourceOf(file: IndexFile, id: string): SourceMeta | undefined {
-  return file.sources.find((source) => source.id === id);
-}
-
-/** 王毅，国务委员兼外交部长，十三届全国人大三次会议记者会，2020-05-24（file.txt） */
+/** ——王毅（国务委员兼外交部长），十三届全国人大三次会议记者会，2020-05-24（出处：file.txt） */
 function attribution(file: IndexFile, speaker: string, sourceId: string): string {
-  const source = sourceOf(file, sourceId);
-  const parts = [speaker, source?.title, source?.event, source?.date].filter(
-    (part): part is string => typeof part === 'string' && part.length > 0,
-  );
-  const fileName = source?.file ?? sourceId;
-  return `——${parts.join('，')}（${TEXT_LABELS.source}：${fileName}）`;
+  const fileName = findSource(file, sourceId)?.file ?? sourceId;
+  return `——${describeSpeech(file, { speaker, source: sourceId })}（${TEXT_LABELS.source}：${fileName}）`;
 }
 
 function topicList(answer: Answer): string {
@@ -62,7 +55,7 @@ export function formatAnswerText(answer: Answer, file: IndexFile): string {
     } else {
       lines.push(TEXT_LABELS.noReporterQuestion);
     }
-    const title = sourceOf(file, hit.source)?.title;
+    const title = findSource(file, hit.source)?.title;
     lines.push(`${hit.speaker}${title ? `（${title}）` : ''}${TEXT_LABELS.answered}：`);
     hit.paragraphs.forEach((paragraph, i) => {
       lines.push(`${i === hit.bestParagraph ? TEXT_LABELS.bestMarker : TEXT_LABELS.otherMarker}${paragraph}`);
@@ -79,7 +72,7 @@ export function formatAnswerText(answer: Answer, file: IndexFile): string {
       const outlet = recorded?.outlet ? `（${recorded.outlet}）` : '';
       lines.push(`${TEXT_LABELS.unansweredQuestion}${outlet}：${answer.unansweredQuestion}`);
       if (recorded) {
-        const source = sourceOf(file, recorded.source);
+        const source = findSource(file, recorded.source);
         const where = [source?.event, source?.date].filter(Boolean).join('，');
         lines.push(`——${where ? `${where}（${TEXT_LABELS.source}：${source?.file ?? recorded.source}）` : `${TEXT_LABELS.source}：${recorded.source}`}`);
       }

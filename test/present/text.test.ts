@@ -17,7 +17,7 @@ describe('formatAnswerText', () => {
     expect(lines.filter((line) => line.startsWith(TEXT_LABELS.bestMarker))).toEqual([
       `${TEXT_LABELS.bestMarker}${answer.answer?.paragraphs[answer.answer.bestParagraph]}`,
     ]);
-    expect(text).toContain('——王毅，国务委员兼外交部长，十三届全国人大三次会议记者会，2020-05-24（出处：2020-05-24-npc-press-conference.txt）');
+    expect(text).toContain('——王毅（国务委员兼外交部长），十三届全国人大三次会议记者会，2020-05-24（出处：2020-05-24-npc-press-conference.txt）');
   });
 
   it('GIVEN an answer without reporter question THEN it says so', () => {
