@@ -50,7 +50,7 @@ function informative(word: string): boolean {
 /**
  * A short topic label for a text, scored against the whole transcript: a relation named in it
  * (中美关系, 中日韩关系) when there is one; otherwise its most distinctive word (by IDF over the
- * transcript's paragraphs, twice as much when the answer uses it too, half as much again for a
+ * transcript's answers, twice as much when the answer uses it too, half as much again for a
  * noun), widened to the neighbouring words that
  * are nearly as distinctive (`病毒` + `源头` → 病毒源头), at most 8 characters.
  */
@@ -97,8 +97,10 @@ export function labelTopics(
 ): StageResult<{ unitTopics: string[]; unansweredTopics: string[] }> {
   const report: ReportEntry[] = [];
   const body = (p: DistinctParagraph): string => p.text.slice(p.labelLength);
+  // Rarity among answers: a word every answer uses names none, and a word repeated across one
+  // answer's paragraphs (一带一路) is its topic, not less specific for it.
   const documents = [
-    ...units.flatMap((unit) => [unit.question, unit.start, ...unit.continuations].filter((p): p is DistinctParagraph => p !== null).map(body)),
+    ...units.map((unit) => [unit.question, unit.start, ...unit.continuations].filter((p): p is DistinctParagraph => p !== null).map(body).join('\n')),
     ...unanswered.map(body),
   ];
   const documentFrequency = new Map<string, number>();

@@ -43,6 +43,9 @@ const QUESTION_LABEL = /^(?:(?<outlet>[^：:。！？!?，,\s]{0,40}?)记者(?:�
 /** `<name>：` where the name is a short run of letters (Han or Latin, middle dot allowed). */
 const SPEAKER_LABEL = /^(?<name>[\p{Script=Han}A-Za-z·•\u00b7 ]{1,16}?)\s*[：:]\s*/u;
 
+/** Labels of the person who runs a press conference, whose words answer nothing. */
+const MODERATORS = new Set(['主持人', '主持', '司仪', '会议主持人']);
+
 /** Characters that end a sentence; a paragraph ending in anything else is unterminated. */
 const TERMINAL = new Set(Array.from('。！？!?…；;：:'));
 const CLOSING = new Set(Array.from('”’」』）)》'));
@@ -95,7 +98,8 @@ function speakerCandidate(text: string): { name: string; labelLength: number } |
 /**
  * Stage 1. Classifies each line of a transcript: heading, lead, reporter question
  * (`<outlet>记者：…`), answer start (`<speaker>：…`, any speaker that labels at least two
- * paragraphs or is known from metadata) and continuation paragraph.
+ * paragraphs or is known from metadata) and continuation paragraph. The host's words
+ * (`主持人：…`) are skipped like the lead.
  * The heading is a first line without sentence punctuation; lines before the first question
  * or answer start are lead. Nothing is repaired here.
  */
@@ -124,6 +128,10 @@ export function parseTranscript(source: string, options: ParseOptions = {}): Sta
     if (question && question[0].length < text.length) {
       const outlet = question.groups?.['outlet'] || null;
       block = { kind: 'question', text, pieces: [piece], labelLength: question[0].length, who: outlet };
+    } else if (speaker && MODERATORS.has(speaker.name)) {
+      // The host's words (主持人：请路透社记者提问。) run the press conference; they answer nothing.
+      report.push({ stage: 'parse', action: 'skip', lines: [piece.line], detail: `The host's words ${excerpt(text)} are not part of any answer.` });
+      block = { kind: 'lead', text, pieces: [piece], labelLength: speaker.labelLength, who: speaker.name };
     } else if (speaker && isSpeaker(speaker.name)) {
       block = { kind: 'answer-start', text, pieces: [piece], labelLength: speaker.labelLength, who: speaker.name };
     } else if (!seenDialogue) {

@@ -33,6 +33,13 @@ describe('parseTranscript', () => {
     expect(value.speakers).toEqual(['王毅']);
   });
 
+  it('GIVEN the host’s words between questions THEN they are skipped, not taken for answers', () => {
+    const text = '王毅：开场。\n\n主持人：请路透社记者提问。\n\n路透社记者：有问题吗？\n\n王毅：有答案。\n\n主持人：下一位。\n';
+    const { value, report } = parseTranscript(text, { knownSpeakers: ['王毅'] });
+    expect(value.blocks.map((b) => b.kind)).toEqual(['answer-start', 'lead', 'question', 'answer-start', 'lead']);
+    expect(report.map((r) => r.lines)).toEqual([[3], [9]]);
+  });
+
   it('keeps line numbers and text as in the source, less surrounding white space', () => {
     expect(splitLines('\n\n  甲。 \r\n\n乙\n')).toEqual([
       { line: 3, text: '甲。' },

@@ -303,3 +303,28 @@ describe('moving misplaced paragraphs, as a property', () => {
     );
   });
 });
+
+describe('ingestTranscript on a press conference run by a host', () => {
+  const text = readFileSync(new URL('../fixtures/2019-03-08-npc-press-conference.txt', import.meta.url), 'utf8');
+  const result = ingestTranscript(text, { id: 'npc2019', speaker: '王毅' });
+
+  it('GIVEN the host’s words between questions THEN none of them becomes an answer', () => {
+    expect(result.units.flatMap((u) => u.paragraphs).some((p) => p.includes('请新华社记者提问'))).toBe(false);
+    expect(result.report.filter((r) => r.detail.startsWith("The host's words"))).toHaveLength(6);
+  });
+
+  it('GIVEN a split answer and a paragraph repeated under another answer THEN every answer is whole and in its place', () => {
+    expect(result.units.map((u) => [u.question, u.paragraphs.length])).toEqual([
+      [null, 1],
+      ['今年是新中国成立70周年，您如何看待新中国外交的历程？', 2],
+      ['中美贸易谈判进展如何？双方能否达成协议？', 2],
+      ['您如何评价当前的中俄关系？', 2],
+      ['“一带一路”倡议面临哪些挑战？', 2],
+    ]);
+    expect(result.units[2]!.paragraphs).toEqual([
+      '中美经贸磋商取得了实质性进展。中美合作是双方唯一正确的选择，中美贸易摩擦没有赢家，双方应当相向而行，找到解决问题的办法。',
+      '我们希望美方同中方一道，在相互尊重的基础上推动中美关系健康稳定发展。',
+    ]);
+    expect(result.units.map((u) => u.topic)).toContain('一带一路');
+  });
+});
