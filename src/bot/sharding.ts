@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { ShardingManager } from 'discord.js';
+import { REST, Routes, ShardingManager } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 
@@ -16,7 +16,7 @@ export async function startShardingManager(
   if (config.discordToken === null) throw new Error('sharding: DISCORD_TOKEN is not set');
   const manager = new ShardingManager(fileURLToPath(entryUrl), {
     token: config.discordToken,
-    totalShards: config.sharding.totalShards,
+    totalShards: await resolveShardCount(config, config.discordToken),
     execArgv: ['--import', 'tsx'],
     respawn: true,
   });
@@ -29,4 +29,16 @@ export async function startShardingManager(
     manager.respawn = false;
     for (const shard of manager.shards.values()) shard.kill();
   };
+}
+
+/**
+ * The shard count to spawn. For `auto` discord.js asks discord.com itself, whatever REST base
+ * the bot is given; with DISCORD_API_BASE set, ask that base's `GET /gateway/bot` instead.
+ */
+async function resolveShardCount(config: Config & { sharding: { mode: 'manager' } }, token: string): Promise<number | 'auto'> {
+  const { totalShards } = config.sharding;
+  if (totalShards !== 'auto' || config.apiBase === null) return totalShards;
+  const rest = new REST({ api: config.apiBase }).setToken(token);
+  const { shards } = (await rest.get(Routes.gatewayBot())) as { shards: number };
+  return Math.max(1, shards);
 }

@@ -388,4 +388,18 @@ describe('GIVEN SHARDS=2', () => {
       await fresh.close();
     }
   }, 60_000);
+
+  it('WHEN SHARDS=auto THEN the count comes from the configured API base’s /gateway/bot, not from discord.com', async () => {
+    const fresh = await FakeDiscord.start({ token: TOKEN, waitTimeoutMs: 40_000, recommendedShards: 2 });
+    const entry = startEntry({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fresh.apiBase, SHARDS: 'auto', LOG_LEVEL: 'info' });
+    try {
+      await fresh.waitForReady(2, 40_000);
+      expect(fresh.identifies.map((identify) => identify.shard)).toEqual([[0, 2], [1, 2]]);
+      entry.stop('SIGTERM');
+      expect(await entry.exited).toBe(0);
+    } finally {
+      entry.stop('SIGKILL');
+      await fresh.close();
+    }
+  }, 60_000);
 });
