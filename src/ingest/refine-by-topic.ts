@@ -32,8 +32,8 @@ function conceptsOf(text: string): Concepts {
  * Stage 4b. Moves continuation paragraphs that the file put under the wrong answer, by topic.
  * Each answer's topic terms are the specific words its question and its opening paragraph
  * share (the opening paragraph's own, when the question is missing), with their field
- * synonyms, that no other answer's question and opening share. A continuation that names none of its answer's topic terms but names those of
- * exactly one other answer moves there (`中国不是救世主…提供力所能及的帮助` names 帮助, the
+ * synonyms, that no other answer's question and opening share. A continuation that names none
+ * of its answer's topic terms but names those of exactly one other answer moves there (`中国不是救世主…提供力所能及的帮助` names 帮助, the
  * topic of the question on aid, and nothing of 中欧). A continuation that names no topic at
  * all goes with its neighbours in the file: when those belong to different answers, the
  * stretch between them is cut where adjacent paragraphs have least in common.
