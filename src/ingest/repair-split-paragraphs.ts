@@ -70,12 +70,12 @@ export function repairSplitParagraphs(blocks: readonly Block[]): StageResult<Blo
   for (let pass = 0; pass < 8; pass += 1) {
     const texts = new Set(current.map((block) => block.text));
     const followersOf = new Map<string, Block[]>();
+    const headLines = new Map<string, number[]>();
     current.forEach((block, index) => {
       const next = current[index + 1];
       if (!isOpen(block) || !canContinue(next)) return;
-      const list = followersOf.get(block.text) ?? [];
-      list.push(next);
-      followersOf.set(block.text, list);
+      followersOf.set(block.text, [...(followersOf.get(block.text) ?? []), next]);
+      headLines.set(block.text, [...(headLines.get(block.text) ?? []), block.pieces.at(-1)!.line]);
     });
     if (followersOf.size === 0) break;
 
@@ -85,7 +85,7 @@ export function repairSplitParagraphs(blocks: readonly Block[]): StageResult<Blo
       if (!picked) continue;
       choice.set(text, picked.chosen);
       if (picked.reason !== '') {
-        const lines = followers.map((follower) => follower.pieces[0]!.line);
+        const lines = [...headLines.get(text)!, ...followers.map((follower) => follower.pieces[0]!.line)].sort((a, b) => a - b);
         report.push({
           stage: 'repair',
           action: 'split-conflict',
