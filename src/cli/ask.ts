@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { DEFAULT_INDEX_PATH, readIndexFile } from '../index-file.js';
 import { formatAnswerText } from '../present/text.js';
 import { answerQuestion, createSearchIndex } from '../search/index.js';
+import { processOutput, type CliOutput } from './output.js';
 
 /**
  * `npm run ask -- [--index <file>] [--json] [--batch <file>] "<question>"`
@@ -16,16 +17,6 @@ import { answerQuestion, createSearchIndex } from '../search/index.js';
 
 export const ASK_USAGE = 'usage: npm run ask -- [--index <file>] [--json] [--batch <file>] "<question>"';
 
-/** Where the CLI writes; the process streams by default, buffers in tests. */
-export interface CliOutput {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const processOutput: CliOutput = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-};
 
 /** Runs the ask CLI with these arguments (without `node` and the script); returns the exit code. */
 export function runAsk(argv: readonly string[], output: CliOutput = processOutput): number {

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { DEFAULT_INDEX_PATH, PROJECT_ROOT, readIndexFile } from '../index-file.js';
 import { answerQuestion, createSearchIndex, type SearchIndex } from '../search/index.js';
 import type { Answer } from '../types.js';
-import type { CliOutput } from './ask.js';
+import { processOutput, type CliOutput } from './output.js';
 
 /**
  * `npm run eval -- [--index <file>] [--file <tsv>]… [--json]`
@@ -136,11 +136,6 @@ export function formatSummary(name: string, summary: EvalSummary): string {
   }
   return lines.join('\n');
 }
-
-const processOutput: CliOutput = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-};
 
 /** Runs the eval CLI with these arguments; returns the exit code. */
 export function runEval(argv: readonly string[], output: CliOutput = processOutput): number {

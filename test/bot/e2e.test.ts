@@ -373,33 +373,26 @@ describe('GIVEN the command line', () => {
   }, 40_000);
 });
 
-describe('GIVEN SHARDS=2', () => {
-  it('WHEN `npm start`’s entry runs THEN discord.js’s ShardingManager starts two shard processes that identify as [0,2] and [1,2], and all stop on SIGTERM', async () => {
-    const fresh = await FakeDiscord.start({ token: TOKEN, waitTimeoutMs: 40_000 });
-    const entry = startEntry({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fresh.apiBase, SHARDS: '2', LOG_LEVEL: 'info' });
-    try {
-      await fresh.waitForReady(2, 40_000);
-      expect(fresh.identifies.map((identify) => identify.shard)).toEqual([[0, 2], [1, 2]]);
-      entry.stop('SIGTERM');
-      expect(await entry.exited).toBe(0);
-      expect(entry.output().match(/"msg":"bot stopped"/g)).toHaveLength(2);
-    } finally {
-      entry.stop('SIGKILL');
-      await fresh.close();
-    }
-  }, 60_000);
-
-  it('WHEN SHARDS=auto THEN the count comes from the configured API base’s /gateway/bot, not from discord.com', async () => {
-    const fresh = await FakeDiscord.start({ token: TOKEN, waitTimeoutMs: 40_000, recommendedShards: 2 });
-    const entry = startEntry({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fresh.apiBase, SHARDS: 'auto', LOG_LEVEL: 'info' });
-    try {
-      await fresh.waitForReady(2, 40_000);
-      expect(fresh.identifies.map((identify) => identify.shard)).toEqual([[0, 2], [1, 2]]);
-      entry.stop('SIGTERM');
-      expect(await entry.exited).toBe(0);
-    } finally {
-      entry.stop('SIGKILL');
-      await fresh.close();
-    }
-  }, 60_000);
+describe('GIVEN SHARDS is set', () => {
+  it.each([
+    ['2', 'a number', {}],
+    ['auto', '`auto`: the count comes from the configured API base’s /gateway/bot, not from discord.com', { recommendedShards: 2 }],
+  ])(
+    'WHEN SHARDS=%s (%s) and `npm start`’s entry runs THEN discord.js’s ShardingManager starts two shard processes that identify as [0,2] and [1,2], and all stop on SIGTERM',
+    async (shards, _, options) => {
+      const fresh = await FakeDiscord.start({ token: TOKEN, waitTimeoutMs: 40_000, ...options });
+      const entry = startEntry({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fresh.apiBase, SHARDS: shards, LOG_LEVEL: 'info' });
+      try {
+        await fresh.waitForReady(2, 40_000);
+        expect(fresh.identifies.map((identify) => identify.shard)).toEqual([[0, 2], [1, 2]]);
+        entry.stop('SIGTERM');
+        expect(await entry.exited).toBe(0);
+        expect(entry.output().match(/"msg":"bot stopped"/g)).toHaveLength(2);
+      } finally {
+        entry.stop('SIGKILL');
+        await fresh.close();
+      }
+    },
+    60_000,
+  );
 });
