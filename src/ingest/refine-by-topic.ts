@@ -80,10 +80,11 @@ export function refineByTopic(
     const taken = new Set(others.flatMap((other) => [...candidates.get(other.start.id)!]));
     topics.set(unit.start.id, new Set([...candidates.get(unit.start.id)!].filter((term) => !taken.has(term))));
   }
+  const tokens = new Map(answerParagraphs.map((p) => [p.id, tokenize(body(p))]));
   const named = (group: DistinctParagraph[], start: number): string[] => {
     const topic = topics.get(start)!;
     const found = new Set<string>();
-    for (const paragraph of group) for (const token of tokenize(body(paragraph))) {
+    for (const paragraph of group) for (const token of tokens.get(paragraph.id)!) {
       if (topic.has(token) || (synonyms.get(token) ?? []).some((term) => topic.has(term))) found.add(token);
     }
     return [...found];
