@@ -17,11 +17,11 @@ const MIN_TOPIC_TERM_SPECIFICITY = 0.4;
 
 type Concepts = Set<string>;
 
-/** Words of a text with their field synonyms (援助 → 帮助, 援手 …; 中美 → 美国 …). */
-function conceptsOf(text: string): Concepts {
+/** Words (search tokens) with their field synonyms (援助 → 帮助, 援手 …; 中美 → 美国 …). */
+function conceptsOf(tokens: readonly string[]): Concepts {
   const { synonyms } = getLexicon();
   const concepts: Concepts = new Set();
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     concepts.add(token);
     for (const synonym of synonyms.get(token) ?? []) concepts.add(synonym);
   }
@@ -52,7 +52,8 @@ export function refineByTopic(
   for (const unit of units) for (const paragraph of unit.continuations) assignment.set(paragraph.id, unit.start.id);
 
   const answerParagraphs = units.flatMap((unit) => [unit.start, ...unit.continuations]);
-  const concepts = new Map(answerParagraphs.map((p) => [p.id, conceptsOf(body(p))]));
+  const tokens = new Map(answerParagraphs.map((p) => [p.id, tokenize(body(p))]));
+  const concepts = new Map(answerParagraphs.map((p) => [p.id, conceptsOf(tokens.get(p.id)!)]));
   const documentFrequency = new Map<string, number>();
   for (const set of concepts.values()) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const { synonyms } = getLexicon();
@@ -66,7 +67,7 @@ export function refineByTopic(
   const candidates = new Map<number, Concepts>();
   for (const unit of units) {
     const opening = concepts.get(unit.start.id)!;
-    const question = unit.question ? conceptsOf(body(unit.question)) : null;
+    const question = unit.question ? conceptsOf(tokenize(body(unit.question))) : null;
     candidates.set(unit.start.id, new Set([...opening].filter((term) => (question === null || question.has(term)) && isTopicTerm(term))));
   }
   // A topic term belongs to one answer: a term that other answers' questions and openings share
@@ -80,7 +81,6 @@ export function refineByTopic(
     const taken = new Set(others.flatMap((other) => [...candidates.get(other.start.id)!]));
     topics.set(unit.start.id, new Set([...candidates.get(unit.start.id)!].filter((term) => !taken.has(term))));
   }
-  const tokens = new Map(answerParagraphs.map((p) => [p.id, tokenize(body(p))]));
   const named = (group: DistinctParagraph[], start: number): string[] => {
     const topic = topics.get(start)!;
     const found = new Set<string>();
