@@ -1,4 +1,5 @@
 import nodejieba from 'nodejieba';
+import { normalizeForMatching } from '../search/normalize.js';
 import { generalSpecificity, getLexicon } from '../search/tokenize.js';
 import type { AlignedUnit } from './align-questions.js';
 import type { DistinctParagraph } from './remove-duplicates.js';
@@ -52,18 +53,25 @@ function informative(word: string): boolean {
  * (中美关系, 中日韩关系) when there is one; otherwise its most distinctive word (by IDF over the
  * transcript's answers, twice as much when the answer uses it too, half as much again for a
  * noun), widened to the neighbouring words that
- * are nearly as distinctive (`病毒` + `源头` → 病毒源头), at most 8 characters.
+ * are nearly as distinctive (`病毒` + `源头` → 病毒源头), at most 8 characters. The text is read
+ * folded (traditional as simplified) and the label is the source's own characters.
  */
 export function topicOf(texts: readonly string[], answer: string, idf: (word: string) => number): string | null {
+  // Read the folded text (simplified, half-width), show the source's own characters for it.
+  const label = (source: string, folded: string, start: number, end: number): string =>
+    source.length === folded.length ? source.slice(start, end) : folded.slice(start, end);
+  const foldedAnswer = normalizeForMatching(answer);
   for (const text of texts) {
-    const relation = /中[\p{Script=Han}]{1,3}?关系/u.exec(text);
-    if (relation) return relation[0];
+    const folded = normalizeForMatching(text);
+    const relation = /中[\p{Script=Han}]{1,3}?关系/u.exec(folded);
+    if (relation) return label(text, folded, relation.index, relation.index + relation[0].length);
   }
   for (const text of texts) {
-    const tagged = taggedWords(text);
+    const folded = normalizeForMatching(text);
+    const tagged = taggedWords(folded);
     const tokens = tagged.map(({ word }) => word);
     const scores = tagged.map(({ word, tag }) =>
-      informative(word) ? idf(word) * (answer.includes(word) ? 2 : 1) * (isNoun(tag) ? NOUN_PREFERENCE : 1) : 0,
+      informative(word) ? idf(word) * (foldedAnswer.includes(word) ? 2 : 1) * (isNoun(tag) ? NOUN_PREFERENCE : 1) : 0,
     );
     const score = (index: number): number => scores[index]!;
     let best = -1;
@@ -77,7 +85,8 @@ export function topicOf(texts: readonly string[], answer: string, idf: (word: st
     const length = (a: number, b: number): number => Array.from(tokens.slice(a, b + 1).join('')).length;
     while (from > 0 && score(from - 1) >= floor && length(from - 1, to) <= MAX_LABEL_LENGTH) from -= 1;
     while (to + 1 < tokens.length && score(to + 1) >= floor && length(from, to + 1) <= MAX_LABEL_LENGTH) to += 1;
-    return tokens.slice(from, to + 1).join('');
+    const start = tokens.slice(0, from).join('').length;
+    return label(text, folded, start, start + tokens.slice(from, to + 1).join('').length);
   }
   return null;
 }
@@ -104,7 +113,7 @@ export function labelTopics(
     ...unanswered.map(body),
   ];
   const documentFrequency = new Map<string, number>();
-  for (const document of documents) for (const word of new Set(words(document))) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  for (const document of documents) for (const word of new Set(words(normalizeForMatching(document)))) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
   const idf = (word: string): number => Math.log(1 + documents.length / (documentFrequency.get(word) ?? 1));
 
   const used = new Map<string, number>();

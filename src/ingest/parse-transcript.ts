@@ -37,14 +37,17 @@ export interface ParseOptions {
   knownSpeakers?: readonly string[];
 }
 
-/** `<outlet>记者：`, `<outlet>记者问：`, or a bare `问：`. The outlet may be empty. */
-const QUESTION_LABEL = /^(?:(?<outlet>[^：:。！？!?，,\s]{0,40}?)记者(?:提问|问)?|问)\s*[：:]\s*/u;
+/** `<outlet>记者：`, `<outlet>记者问：`, or a bare `问：` (traditional 記者, 問 too). The outlet may be empty. */
+const QUESTION_LABEL = /^(?:(?<outlet>[^：:。！？!?，,\s]{0,40}?)[记記]者(?:提[问問]|[问問])?|[问問])\s*[：:]\s*/u;
 
 /** `<name>：` where the name is a short run of letters (Han or Latin, middle dot allowed). */
 const SPEAKER_LABEL = /^(?<name>[\p{Script=Han}A-Za-z·•\u00b7 ]{1,16}?)\s*[：:]\s*/u;
 
+/** The label of answers in `问：/答：` transcripts. */
+export const ANSWER_LABELS = new Set(['答']);
+
 /** Labels of the person who runs a press conference, whose words answer nothing. */
-const MODERATORS = new Set(['主持人', '主持', '司仪', '会议主持人']);
+const MODERATORS = new Set(['主持人', '主持', '司仪', '会议主持人', '司儀']);
 
 /** Characters that end a sentence; a paragraph ending in anything else is unterminated. */
 const TERMINAL = new Set(Array.from('。！？!?…；;：:'));
@@ -115,7 +118,7 @@ export function parseTranscript(source: string, options: ParseOptions = {}): Sta
   }
   const known = new Set(options.knownSpeakers ?? []);
   const isSpeaker = (name: string): boolean =>
-    known.has(name) || name === '答' || (labelCounts.get(name) ?? 0) >= 2;
+    known.has(name) || ANSWER_LABELS.has(name) || (labelCounts.get(name) ?? 0) >= 2;
 
   const blocks: Block[] = [];
   let heading: string | null = null;

@@ -4,19 +4,17 @@ import { assembleUnits, orderUnits } from './assemble-units.js';
 import { refineByTopic } from './refine-by-topic.js';
 import type { TopicOverride } from './label-topics.js';
 import { labelTopics } from './label-topics.js';
-import { parseTranscript, type Block } from './parse-transcript.js';
+import { ANSWER_LABELS, parseTranscript, type Block } from './parse-transcript.js';
 import { removeDuplicates } from './remove-duplicates.js';
 import type { ReportEntry } from './report.js';
 import { repairSplitParagraphs } from './repair-split-paragraphs.js';
 
-/** The label of answers in `问：/答：` transcripts, where the speaker is named in the lead instead. */
-const ANONYMOUS_ANSWER = '答';
 
 /** `外交部发言人赵立坚主持例行记者会` → 赵立坚: the speaker a `问/答` transcript names in its lead. */
 function speakerNamedInLead(blocks: readonly Block[]): string | null {
   for (const block of blocks) {
     if (block.kind !== 'lead' && block.kind !== 'heading') continue;
-    const match = /发言人([\p{Script=Han}·]{2,5}?)(?:主持|答|表示|在)/u.exec(block.text);
+    const match = /[发發]言人([\p{Script=Han}·]{2,5}?)(?:主持|答|表示|在)/u.exec(block.text);
     if (match) return match[1]!;
   }
   return null;
@@ -65,7 +63,7 @@ export function ingestTranscript(text: string, input: SourceInput): IngestResult
   const aligned = alignQuestions(orderUnits(deduped.value, refined.value), deduped.value);
   const topics = labelTopics(aligned.value.units, aligned.value.unanswered, { overrides: input.topics ?? [], openingStatements });
 
-  const named = parsed.value.speakers.filter((name) => name !== ANONYMOUS_ANSWER);
+  const named = parsed.value.speakers.filter((name) => !ANSWER_LABELS.has(name));
   const source: SourceMeta = {
     id: input.id,
     file: input.file ?? `${input.id}.txt`,
@@ -80,7 +78,7 @@ export function ingestTranscript(text: string, input: SourceInput): IngestResult
     topic: topics.value.unitTopics[index]!,
     question: unit.question ? unit.question.text.slice(unit.question.labelLength) : null,
     outlet: unit.question?.who ?? null,
-    speaker: (unit.start.who === ANONYMOUS_ANSWER ? source.speaker : unit.start.who) ?? source.speaker ?? '',
+    speaker: (unit.start.who !== null && ANSWER_LABELS.has(unit.start.who) ? source.speaker : unit.start.who) ?? source.speaker ?? '',
     source: input.id,
     paragraphs: [unit.start.text.slice(unit.start.labelLength), ...unit.continuations.map((p) => p.text)],
   }));

@@ -328,3 +328,15 @@ describe('ingestTranscript on a press conference run by a host', () => {
     expect(result.units.map((u) => u.topic)).toContain('一带一路');
   });
 });
+
+describe('ingestTranscript on a transcript in traditional characters', () => {
+  it('GIVEN the seed converted to traditional characters THEN it yields the same units, with topics in the source’s own characters', async () => {
+    const OpenCC = await import('opencc-js');
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    const traditional = ingestTranscript(toTraditional(SEED), { id: 'seed', speaker: '王毅' });
+    expect(traditional.units.map((u) => u.paragraphs)).toEqual(seed.units.map((u) => u.paragraphs.map(toTraditional)));
+    expect(traditional.units.map((u) => u.question)).toEqual(seed.units.map((u) => (u.question === null ? null : toTraditional(u.question))));
+    expect(traditional.unanswered.map((q) => q.question)).toEqual(seed.unanswered.map((q) => toTraditional(q.question)));
+    expect(traditional.units.map((u) => u.topic)).toContain('中美關係');
+  });
+});
