@@ -43,6 +43,9 @@ const QUESTION_LABEL = /^(?:(?<outlet>[^：:。！？!?，,\s]{0,40}?)[记記]�
 /** `<name>：` where the name is a short run of letters (Han or Latin, middle dot allowed). */
 const SPEAKER_LABEL = /^(?<name>[\p{Script=Han}A-Za-z·•\u00b7 ]{1,16}?)\s*[：:]\s*/u;
 
+/** A Chinese personal name: two to four Han characters, not a list label or connective (第一, 首先, 此外 …). */
+const PERSON_NAME = /^(?!第|首先|其次|再次|最后|总之|同时|另外|此外|因此|所以|但是|关于|对此|一是|二是|三是)[\p{Script=Han}]{2,4}$/u;
+
 /** The label of answers in `问：/答：` transcripts. */
 export const ANSWER_LABELS = new Set(['答']);
 
@@ -100,8 +103,9 @@ function speakerCandidate(text: string): { name: string; labelLength: number } |
 
 /**
  * Stage 1. Classifies each line of a transcript: heading, lead, reporter question
- * (`<outlet>记者：…`), answer start (`<speaker>：…`, any speaker that labels at least two
- * paragraphs or is known from metadata) and continuation paragraph. The host's words
+ * (`<outlet>记者：…`), answer start (`<speaker>：…`: a speaker that labels at least two
+ * paragraphs, is known from metadata (also with a title before the name), or is a name right
+ * after a question) and continuation paragraph. The host's words
  * (`主持人：…`) are skipped like the lead.
  * The heading is a first line without sentence punctuation; lines before the first question
  * or answer start are lead. Nothing is repaired here.
@@ -116,9 +120,15 @@ export function parseTranscript(source: string, options: ParseOptions = {}): Sta
     const candidate = speakerCandidate(text);
     if (candidate) labelCounts.set(candidate.name, (labelCounts.get(candidate.name) ?? 0) + 1);
   }
-  const known = new Set(options.knownSpeakers ?? []);
-  const isSpeaker = (name: string): boolean =>
-    known.has(name) || ANSWER_LABELS.has(name) || (labelCounts.get(name) ?? 0) >= 2;
+  const known = [...new Set(options.knownSpeakers ?? [])].filter((name) => name.length > 0);
+  /** A known speaker named with a title (国务委员兼外交部长王毅) is that speaker. */
+  const knownAs = (name: string): string | undefined => known.find((speaker) => name === speaker || name.endsWith(speaker));
+  const isSpeaker = (name: string, afterQuestion: boolean): boolean =>
+    knownAs(name) !== undefined ||
+    ANSWER_LABELS.has(name) ||
+    (labelCounts.get(name) ?? 0) >= 2 ||
+    // Someone who answers once (another minister) is a speaker when a question precedes them.
+    (afterQuestion && PERSON_NAME.test(name));
 
   const blocks: Block[] = [];
   let heading: string | null = null;
@@ -135,8 +145,8 @@ export function parseTranscript(source: string, options: ParseOptions = {}): Sta
       // The host's words (主持人：请路透社记者提问。) run the press conference; they answer nothing.
       report.push({ stage: 'parse', action: 'skip', lines: [piece.line], detail: `The host's words ${excerpt(text)} are not part of any answer.` });
       block = { kind: 'lead', text, pieces: [piece], labelLength: speaker.labelLength, who: speaker.name };
-    } else if (speaker && isSpeaker(speaker.name)) {
-      block = { kind: 'answer-start', text, pieces: [piece], labelLength: speaker.labelLength, who: speaker.name };
+    } else if (speaker && isSpeaker(speaker.name, blocks.at(-1)?.kind === 'question')) {
+      block = { kind: 'answer-start', text, pieces: [piece], labelLength: speaker.labelLength, who: knownAs(speaker.name) ?? speaker.name };
     } else if (!seenDialogue) {
       const kind = heading === null && blocks.length === 0 && !isTerminated(text) && text.length <= 60 ? 'heading' : 'lead';
       if (kind === 'heading') heading = text;

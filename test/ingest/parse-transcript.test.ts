@@ -27,6 +27,18 @@ describe('parseTranscript', () => {
     expect(parseTranscript(text, { knownSpeakers: ['张三'] }).value.blocks[0]!.kind).toBe('answer-start');
   });
 
+  it('GIVEN a name that answers once right after a question THEN it is a speaker', () => {
+    const blocks = parseTranscript('王毅：开场。\n\n王毅：再说。\n\n路透社记者：经济怎么样？\n\n何立峰：经济稳中向好。\n').value.blocks;
+    expect(blocks.at(-1)).toMatchObject({ kind: 'answer-start', who: '何立峰' });
+    const listed = parseTranscript('王毅：开场。\n\n王毅：再说。\n\n路透社记者：经济怎么样？\n\n首先：经济稳中向好。\n').value.blocks;
+    expect(listed.at(-1)!.kind).toBe('continuation');
+  });
+
+  it('GIVEN a known speaker labelled with a title THEN the answer is that speaker’s', () => {
+    const blocks = parseTranscript('路透社记者：问题？\n\n国务委员兼外交部长王毅：回答。\n', { knownSpeakers: ['王毅'] }).value.blocks;
+    expect(blocks.at(-1)).toMatchObject({ kind: 'answer-start', who: '王毅', labelLength: 12 });
+  });
+
   it('GIVEN a title and a lead before the first answer THEN they are heading and lead, reported as skipped', () => {
     const { value, report } = parseTranscript('就中国外交政策和对外关系\n\n记者会在北京举行。\n\n王毅：大家好。\n', { knownSpeakers: ['王毅'] });
     expect(value.heading).toBe('就中国外交政策和对外关系');
