@@ -4,6 +4,7 @@ import { keptParagraphs } from './remove-duplicates.js';
 import type { ReportEntry, StageResult } from './report.js';
 import { excerpt } from './report.js';
 import { TermWeights, cosine } from './text-similarity.js';
+import { bodyOf as body } from './parse-transcript.js';
 
 /** A unit with the question it answers (null when the file lacks it). */
 export interface AlignedUnit extends AssembledUnit {
@@ -44,7 +45,6 @@ export function alignQuestions(units: readonly AssembledUnit[], transcript: Dedu
   const report: ReportEntry[] = [];
   const { paragraphs, sequence } = transcript;
   const questions = keptParagraphs(transcript, 'question');
-  const body = (p: DistinctParagraph): string => p.text.slice(p.labelLength);
   const unitText = (unit: AssembledUnit): string => [unit.start, ...unit.continuations].map(body).join('\n');
   const weights = new TermWeights([...units.flatMap((u) => [u.start, ...u.continuations]), ...questions].map(body));
   const unitVectors = units.map((unit) => weights.vector(unitText(unit)));

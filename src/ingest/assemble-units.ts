@@ -3,6 +3,7 @@ import { keptParagraphs, listLabel } from './remove-duplicates.js';
 import type { ReportEntry, StageResult } from './report.js';
 import { excerpt } from './report.js';
 import { TermWeights, cosine } from './text-similarity.js';
+import { bodyOf } from './parse-transcript.js';
 
 /** An answer start with the continuation paragraphs assigned to it, in reading order. */
 export interface AssembledUnit {
@@ -81,7 +82,7 @@ export function assembleUnits(transcript: DedupedTranscript): StageResult<Assemb
   }
   const groups = new Set(findGroups(transcript).values());
 
-  const weights = new TermWeights([...starts, ...continuations].map((p) => p.text.slice(p.labelLength)));
+  const weights = new TermWeights([...starts, ...continuations].map(bodyOf));
   const positionalOwner = (paragraph: DistinctParagraph): number | null => {
     let best: number | null = null;
     for (const [start, count] of votes.get(paragraph.id) ?? []) if (best === null || count > votes.get(paragraph.id)!.get(best)!) best = start;
@@ -90,7 +91,7 @@ export function assembleUnits(transcript: DedupedTranscript): StageResult<Assemb
   /** The text an answer has by position alone, less the paragraphs being judged. */
   const unitText = (start: number, exclude: ReadonlySet<number>): string =>
     [paragraphs[start]!, ...continuations.filter((p) => !exclude.has(p.id) && positionalOwner(p) === start)]
-      .map((p) => p.text.slice(p.labelLength))
+      .map(bodyOf)
       .join('\n');
 
   const assignment = new Map<number, number>();

@@ -5,6 +5,7 @@ import type { AlignedUnit } from './align-questions.js';
 import type { DistinctParagraph } from './remove-duplicates.js';
 import type { ReportEntry, StageResult } from './report.js';
 import { excerpt } from './report.js';
+import { bodyOf as body } from './parse-transcript.js';
 
 /** Words of questions that say how something is asked, not what it is about. */
 const QUESTION_WORDS = new Set(
@@ -105,7 +106,6 @@ export function labelTopics(
   options: { overrides?: readonly TopicOverride[]; openingStatements?: ReadonlySet<number> } = {},
 ): StageResult<{ unitTopics: string[]; unansweredTopics: string[] }> {
   const report: ReportEntry[] = [];
-  const body = (p: DistinctParagraph): string => p.text.slice(p.labelLength);
   // Rarity among answers: a word every answer uses names none, and a word repeated across one
   // answer's paragraphs (一带一路) is its topic, not less specific for it.
   const documents = [

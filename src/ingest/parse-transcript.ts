@@ -57,9 +57,9 @@ const TERMINAL = new Set(Array.from('。！？!?…；;：:'));
 const CLOSING = new Set(Array.from('”’」』）)》'));
 const BRACKETS: Record<string, string> = { '）': '（', ')': '(' };
 
-/** The text after a block's label (the whole text when it has none). */
-export function bodyOf(block: Block): string {
-  return block.text.slice(block.labelLength);
+/** The text after a paragraph's `<speaker>：` or `<outlet>记者：` label (the whole text when it has none). */
+export function bodyOf(paragraph: { text: string; labelLength: number }): string {
+  return paragraph.text.slice(paragraph.labelLength);
 }
 
 /**

@@ -4,7 +4,7 @@ import { assembleUnits, orderUnits } from './assemble-units.js';
 import { refineByTopic } from './refine-by-topic.js';
 import type { TopicOverride } from './label-topics.js';
 import { labelTopics } from './label-topics.js';
-import { ANSWER_LABELS, parseTranscript, type Block } from './parse-transcript.js';
+import { ANSWER_LABELS, bodyOf, parseTranscript, type Block } from './parse-transcript.js';
 import { removeDuplicates } from './remove-duplicates.js';
 import type { ReportEntry } from './report.js';
 import { repairSplitParagraphs } from './repair-split-paragraphs.js';
@@ -76,16 +76,16 @@ export function ingestTranscript(text: string, input: SourceInput): IngestResult
   const units: AnswerUnit[] = aligned.value.units.map((unit, index) => ({
     id: `${input.id}#${index + 1}`,
     topic: topics.value.unitTopics[index]!,
-    question: unit.question ? unit.question.text.slice(unit.question.labelLength) : null,
+    question: unit.question ? bodyOf(unit.question) : null,
     outlet: unit.question?.who ?? null,
     speaker: (unit.start.who !== null && ANSWER_LABELS.has(unit.start.who) ? source.speaker : unit.start.who) ?? source.speaker ?? '',
     source: input.id,
-    paragraphs: [unit.start.text.slice(unit.start.labelLength), ...unit.continuations.map((p) => p.text)],
+    paragraphs: [bodyOf(unit.start), ...unit.continuations.map((p) => p.text)],
   }));
   const unanswered: UnansweredQuestion[] = aligned.value.unanswered.map((question, index) => ({
     id: `${input.id}#q${index + 1}`,
     topic: topics.value.unansweredTopics[index]!,
-    question: question.text.slice(question.labelLength),
+    question: bodyOf(question),
     outlet: question.who,
     source: input.id,
   }));

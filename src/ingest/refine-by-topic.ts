@@ -5,6 +5,7 @@ import type { DedupedTranscript, DistinctParagraph } from './remove-duplicates.j
 import type { ReportEntry, StageResult } from './report.js';
 import { excerpt } from './report.js';
 import { TermWeights, cosine } from './text-similarity.js';
+import { bodyOf as body } from './parse-transcript.js';
 
 /**
  * A topic term must be in at most this share of the answer paragraphs (or in no more than one
@@ -47,7 +48,6 @@ export function refineByTopic(
 ): StageResult<Map<number, number>> {
   const report: ReportEntry[] = [];
   const { paragraphs, sequence } = transcript;
-  const body = (p: DistinctParagraph): string => p.text.slice(p.labelLength);
   const assignment = new Map<number, number>();
   for (const unit of units) for (const paragraph of unit.continuations) assignment.set(paragraph.id, unit.start.id);
 

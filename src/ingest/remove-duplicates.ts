@@ -1,4 +1,5 @@
 import type { Block, BlockKind, Piece } from './parse-transcript.js';
+import { bodyOf } from './parse-transcript.js';
 import type { ReportEntry, StageResult } from './report.js';
 import { excerpt } from './report.js';
 import { editDistance, features } from './text-similarity.js';
@@ -160,7 +161,7 @@ export function removeDuplicates(blocks: readonly Block[]): StageResult<DedupedT
   for (const fragment of [...byLength].reverse()) {
     if (length(fragment.text) < FRAGMENT_MIN_LENGTH) continue;
     const container = byLength.find(
-      (other) => other !== fragment && !dropped.has(other.id) && length(other.text) > length(fragment.text) && other.text.slice(other.labelLength).includes(fragment.text.slice(fragment.labelLength)) && (fragment.kind !== 'answer-start' || other.kind === 'answer-start'),
+      (other) => other !== fragment && !dropped.has(other.id) && length(other.text) > length(fragment.text) && bodyOf(other).includes(bodyOf(fragment)) && (fragment.kind !== 'answer-start' || other.kind === 'answer-start'),
     );
     if (!container) continue;
     dropped.add(fragment.id);
