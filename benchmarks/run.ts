@@ -6,6 +6,7 @@ import nodejieba from 'nodejieba';
 import { PROJECT_ROOT, readIndexFile } from '../src/index-file.js';
 import { answerQuestion, createSearchIndex } from '../src/search/index.js';
 import { benchmarkQuestions, percentiles, timeQueries } from './questions.js';
+import { createDefaultAnalyzer } from '../src/text/index.js';
 
 /**
  * `npm run bench -- [--json] [--scales 1000,10000,100000] [--rounds 50]`
@@ -75,7 +76,7 @@ function baselineSearch(file: ReturnType<typeof readIndexFile>) {
 async function main(): Promise<void> {
   const rounds = Number(values.rounds);
   const file = readIndexFile();
-  const index = createSearchIndex(file);
+  const index = createSearchIndex(file, createDefaultAnalyzer());
   const baseline = baselineSearch(file);
   const questions = benchmarkQuestions();
   log(`bundled index: ${file.units.length} units, ${file.units.reduce((n, unit) => n + unit.paragraphs.length, 0)} paragraphs; ${questions.length} questions × ${rounds} rounds after ${WARM_UP_ROUNDS} untimed`);

@@ -2,6 +2,7 @@ import { readIndexFile } from '../src/index-file.js';
 import { answerQuestion, createSearchIndex } from '../src/search/index.js';
 import { syntheticIndex } from './corpus.js';
 import { benchmarkQuestions, percentiles, timeQueries } from './questions.js';
+import { createDefaultAnalyzer } from '../src/text/index.js';
 
 /**
  * One scale of the benchmark, in its own process so that its peak memory is its own:
@@ -14,9 +15,9 @@ if (!Number.isInteger(paragraphs) || paragraphs <= 0) {
   process.exit(2);
 }
 const file = syntheticIndex(readIndexFile(), paragraphs);
-createSearchIndex(readIndexFile()); // loads jieba and the lexicon, so build time is the index's own
+createSearchIndex(readIndexFile(), createDefaultAnalyzer()); // loads jieba and the lexicon, so build time is the index's own
 const start = performance.now();
-const index = createSearchIndex(file);
+const index = createSearchIndex(file, createDefaultAnalyzer());
 const buildMs = Math.round(performance.now() - start);
 const questions = benchmarkQuestions();
 const rounds = paragraphs >= 100_000 ? 3 : paragraphs >= 10_000 ? 10 : 30;

@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, Partials, type CommandInteraction } 
 import type { Config } from '../config.js';
 import { readIndexFile } from '../index-file.js';
 import type { Logger } from '../log.js';
+import { createDefaultAnalyzer } from '../text/index.js';
 import { createSearchIndex, type SearchIndex } from '../search/index.js';
 import type { BotContext, Command } from './command.js';
 import { loadCommands } from './command-loader.js';
@@ -50,7 +51,7 @@ export interface RunningBot {
  */
 export async function startBot(config: Config, logger: Logger, options: { index?: SearchIndex } = {}): Promise<RunningBot> {
   if (config.discordToken === null) throw new Error('bot: DISCORD_TOKEN is not set');
-  const index = options.index ?? createSearchIndex(readIndexFile(config.indexPath));
+  const index = options.index ?? createSearchIndex(readIndexFile(config.indexPath), createDefaultAnalyzer());
   const commands = await loadCommands();
   const context: BotContext = { config, index, logger, rateLimiter: new RateLimiter(config.rateLimit.questions, config.rateLimit.windowMs) };
   const client = createClient(config);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_INDEX_PATH, readIndexFile } from '../index-file.js';
 import { formatAnswerText } from '../present/text.js';
+import { createDefaultAnalyzer } from '../text/index.js';
 import { answerQuestion, createSearchIndex } from '../search/index.js';
 import { processOutput, type CliOutput } from './output.js';
 
@@ -70,7 +71,7 @@ export function runAsk(argv: readonly string[], output: CliOutput = processOutpu
     output.err((error as Error).message);
     return 1;
   }
-  const index = createSearchIndex(file);
+  const index = createSearchIndex(file, createDefaultAnalyzer());
   questions.forEach((question, i) => {
     const answer = answerQuestion(index, question);
     if (values.json) output.out(JSON.stringify(answer));

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_INDEX_PATH, DEFAULT_SOURCES_PATH, PROJECT_ROOT } from '../index-file.js';
 import { buildIndex, readSources } from '../ingest/sources.js';
+import { createDefaultAnalyzer } from '../text/index.js';
 import type { IngestResult } from '../ingest/pipeline.js';
 
 /** Serialises an index exactly as it is committed (stable key order, trailing newline). */
@@ -34,7 +35,7 @@ function main(argv: string[]): number {
     const { values } = parseArgs({ args: argv, options: { source: { type: 'string' }, out: { type: 'string' } } });
     const source = resolve(values.source ?? DEFAULT_SOURCES_PATH);
     const out = resolve(values.out ?? DEFAULT_INDEX_PATH);
-    const { index, results } = buildIndex(readSources(source), PROJECT_ROOT);
+    const { index, results } = buildIndex(readSources(source), PROJECT_ROOT, createDefaultAnalyzer());
     writeFileSync(out, serializeIndex(index));
     console.log(formatReport(results));
     console.log(`\nWrote ${index.units.length} units and ${index.unanswered.length} unanswered question(s) from ${index.sources.length} source(s) to ${out}`);

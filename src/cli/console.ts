@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { messages } from '../messages.js';
 import { formatAnswerText } from '../present/text.js';
+import { createDefaultAnalyzer } from '../text/index.js';
 import { answerQuestion, createSearchIndex } from '../search/index.js';
 import type { IndexFile } from '../types.js';
 
@@ -21,7 +22,7 @@ export interface ConsoleOptions {
  * `echo 中美关系会恶化吗 | npm start` → the official answer on 中美关系, quoted.
  */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
-  const index = createSearchIndex(options.file);
+  const index = createSearchIndex(options.file, createDefaultAnalyzer());
   const lines = createInterface({ input: options.input, output: options.output, terminal: options.interactive });
   const print = (text: string) => options.output.write(`${text}\n`);
   if (options.interactive) {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_INDEX_PATH, PROJECT_ROOT, readIndexFile } from '../index-file.js';
+import { createDefaultAnalyzer } from '../text/index.js';
 import { answerQuestion, createSearchIndex, type SearchIndex } from '../search/index.js';
 import type { Answer } from '../types.js';
 import { processOutput, type CliOutput } from './output.js';
@@ -161,7 +162,7 @@ export function runEval(argv: readonly string[], output: CliOutput = processOutp
   const files = values.file ?? [DEV_SET_PATHS.find((path) => existsSync(path)) ?? DEV_SET_PATHS[1] ?? ''];
   let index: SearchIndex;
   try {
-    index = createSearchIndex(readIndexFile(values.index ?? DEFAULT_INDEX_PATH));
+    index = createSearchIndex(readIndexFile(values.index ?? DEFAULT_INDEX_PATH), createDefaultAnalyzer());
   } catch (error) {
     output.err((error as Error).message);
     return 1;

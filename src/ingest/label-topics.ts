@@ -1,6 +1,4 @@
-import nodejieba from 'nodejieba';
-import { normalizeForMatching } from '../search/normalize.js';
-import { generalSpecificity, getLexicon } from '../search/tokenize.js';
+import { normalizeForMatching, type Analyzer } from '../text/index.js';
 import type { AlignedUnit } from './align-questions.js';
 import type { DistinctParagraph } from './remove-duplicates.js';
 import type { ReportEntry, StageResult } from './report.js';
@@ -21,18 +19,6 @@ export interface TopicOverride {
   topic: string;
 }
 
-/** jieba's words of a text, with the project's domain dictionary loaded (the one search uses), so labels are whole terms: 涉港国安立法, 病毒溯源. */
-function words(text: string): string[] {
-  getLexicon();
-  return nodejieba.cut(text);
-}
-
-/** jieba's words with their part of speech (n 名词, vn 名动词, ns 地名, v 动词 …). */
-function taggedWords(text: string): { word: string; tag: string }[] {
-  getLexicon();
-  return nodejieba.tag(text);
-}
-
 /** Topics are named by nouns: 全球化 rather than 回到过去, 诉讼 rather than 索赔. */
 const NOUN_PREFERENCE = 1.5;
 const isNoun = (tag: string): boolean => tag.startsWith('n') || tag === 'vn';
@@ -40,12 +26,12 @@ const isNoun = (tag: string): boolean => tag.startsWith('n') || tag === 'vn';
 /** Below this specificity in Chinese at large (要求 0.39, 国家 0.34, 产品 0.39) a word names no topic. */
 const MIN_SPECIFICITY = 0.4;
 
-function informative(word: string): boolean {
+function informative(analyzer: Analyzer, word: string): boolean {
   return (
     Array.from(word).length >= 2 &&
     /^[\p{Script=Han}A-Za-z0-9]+$/u.test(word) &&
     !QUESTION_WORDS.has(word) &&
-    generalSpecificity(word) >= MIN_SPECIFICITY
+    analyzer.specificity(word) >= MIN_SPECIFICITY
   );
 }
 
@@ -55,9 +41,10 @@ function informative(word: string): boolean {
  * transcript's answers, twice as much when the answer uses it too, half as much again for a
  * noun), widened to the neighbouring words that
  * are nearly as distinctive (`病毒` + `源头` → 病毒源头), at most 8 characters. The text is read
- * folded (traditional as simplified) and the label is the source's own characters.
+ * folded (traditional as simplified) and the label is the source's own characters. Words are
+ * the analyzer's (its field dictionary makes labels whole terms: 涉港国安立法, 病毒溯源).
  */
-export function topicOf(texts: readonly string[], answer: string, idf: (word: string) => number): string | null {
+export function topicOf(analyzer: Analyzer, texts: readonly string[], answer: string, idf: (word: string) => number): string | null {
   // Read the folded text (simplified, half-width), show the source's own characters for it.
   const label = (source: string, folded: string, start: number, end: number): string =>
     source.length === folded.length ? source.slice(start, end) : folded.slice(start, end);
@@ -69,10 +56,10 @@ export function topicOf(texts: readonly string[], answer: string, idf: (word: st
   }
   for (const text of texts) {
     const folded = normalizeForMatching(text);
-    const tagged = taggedWords(folded);
+    const tagged = analyzer.tag(folded);
     const tokens = tagged.map(({ word }) => word);
     const scores = tagged.map(({ word, tag }) =>
-      informative(word) ? idf(word) * (foldedAnswer.includes(word) ? 2 : 1) * (isNoun(tag) ? NOUN_PREFERENCE : 1) : 0,
+      informative(analyzer, word) ? idf(word) * (foldedAnswer.includes(word) ? 2 : 1) * (isNoun(tag) ? NOUN_PREFERENCE : 1) : 0,
     );
     const score = (index: number): number => scores[index]!;
     let best = -1;
@@ -103,6 +90,7 @@ export const OPENING_STATEMENT_TOPIC = '开场致辞';
 export function labelTopics(
   units: readonly AlignedUnit[],
   unanswered: readonly DistinctParagraph[],
+  analyzer: Analyzer,
   options: { overrides?: readonly TopicOverride[]; openingStatements?: ReadonlySet<number> } = {},
 ): StageResult<{ unitTopics: string[]; unansweredTopics: string[] }> {
   const report: ReportEntry[] = [];
@@ -113,7 +101,7 @@ export function labelTopics(
     ...unanswered.map(body),
   ];
   const documentFrequency = new Map<string, number>();
-  for (const document of documents) for (const word of new Set(words(normalizeForMatching(document)))) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  for (const document of documents) for (const word of new Set(analyzer.words(normalizeForMatching(document)))) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
   const idf = (word: string): number => Math.log(1 + documents.length / (documentFrequency.get(word) ?? 1));
 
   const used = new Map<string, number>();
@@ -131,14 +119,14 @@ export function labelTopics(
     const chosen =
       override(texts) ??
       (options.openingStatements?.has(unit.start.id) ? OPENING_STATEMENT_TOPIC : null) ??
-      topicOf(texts, answer, idf) ??
+      topicOf(analyzer, texts, answer, idf) ??
       Array.from(body(unit.start)).slice(0, MAX_LABEL_LENGTH).join('');
     const label = unique(chosen);
     report.push({ stage: 'topics', action: 'topic', lines: unit.start.lines.slice(0, 1), detail: `Topic “${label}” for ${excerpt(unit.question?.text ?? unit.start.text)}.` });
     return label;
   });
   const unansweredTopics = unanswered.map((question) => {
-    const label = unique(override([body(question)]) ?? topicOf([body(question)], body(question), idf) ?? Array.from(body(question)).slice(0, MAX_LABEL_LENGTH).join(''));
+    const label = unique(override([body(question)]) ?? topicOf(analyzer, [body(question)], body(question), idf) ?? Array.from(body(question)).slice(0, MAX_LABEL_LENGTH).join(''));
     report.push({ stage: 'topics', action: 'topic', lines: question.lines.slice(0, 1), detail: `Topic “${label}” for the unanswered ${excerpt(question.text)}.` });
     return label;
   });

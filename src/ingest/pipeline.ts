@@ -1,3 +1,4 @@
+import type { Analyzer } from '../text/index.js';
 import type { AnswerUnit, SourceMeta, UnansweredQuestion } from '../types.js';
 import { alignQuestions } from './align-questions.js';
 import { assembleUnits, orderUnits } from './assemble-units.js';
@@ -43,11 +44,11 @@ export interface IngestResult {
  * Turns one transcript into clean answer units: parse → repair split paragraphs → remove
  * duplicates, fragments and corrupt copies → rebuild units → move paragraphs by topic → align
  * questions → label topics.
- * Pure and deterministic: the same text and metadata always give the same result.
+ * Pure and deterministic: the same text, metadata and analyzer always give the same result.
  * Every paragraph of a unit is source text (a repaired one is the exact concatenation of its
  * pieces); the first paragraph is given without its `<speaker>：` label.
  */
-export function ingestTranscript(text: string, input: SourceInput): IngestResult {
+export function ingestTranscript(text: string, input: SourceInput, analyzer: Analyzer): IngestResult {
   const parsed = parseTranscript(text, { knownSpeakers: input.speaker ? [input.speaker] : [] });
   const repaired = repairSplitParagraphs(parsed.value.blocks);
   const deduped = removeDuplicates(repaired.value);
@@ -59,9 +60,9 @@ export function ingestTranscript(text: string, input: SourceInput): IngestResult
   );
   // Pair questions by position and content, move paragraphs by topic, then pair again on the final units.
   const firstAlignment = alignQuestions(assembled.value, deduped.value);
-  const refined = refineByTopic(firstAlignment.value.units, deduped.value, openingStatements);
+  const refined = refineByTopic(firstAlignment.value.units, deduped.value, openingStatements, analyzer);
   const aligned = alignQuestions(orderUnits(deduped.value, refined.value), deduped.value);
-  const topics = labelTopics(aligned.value.units, aligned.value.unanswered, { overrides: input.topics ?? [], openingStatements });
+  const topics = labelTopics(aligned.value.units, aligned.value.unanswered, analyzer, { overrides: input.topics ?? [], openingStatements });
 
   const named = parsed.value.speakers.filter((name) => !ANSWER_LABELS.has(name));
   const source: SourceMeta = {

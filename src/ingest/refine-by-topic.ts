@@ -1,4 +1,4 @@
-import { getLexicon, generalSpecificity, tokenize } from '../search/tokenize.js';
+import type { Analyzer } from '../text/index.js';
 import type { AlignedUnit } from './align-questions.js';
 import { findGroups } from './assemble-units.js';
 import type { DedupedTranscript, DistinctParagraph } from './remove-duplicates.js';
@@ -13,14 +13,13 @@ import { bodyOf as body } from './parse-transcript.js';
  * 疫情 or 中国 name no one answer's topic.
  */
 const MAX_TOPIC_TERM_SHARE = 1 / 3;
-/** …and at least this specific in Chinese at large (see `generalSpecificity`): 各国, 国家 are not topics. */
+/** …and at least this specific in Chinese at large (see `Analyzer.specificity`): 各国, 国家 are not topics. */
 const MIN_TOPIC_TERM_SPECIFICITY = 0.4;
 
 type Concepts = Set<string>;
 
 /** Words (search tokens) with their field synonyms (援助 → 帮助, 援手 …; 中美 → 美国 …). */
-function conceptsOf(tokens: readonly string[]): Concepts {
-  const { synonyms } = getLexicon();
+function conceptsOf(tokens: readonly string[], synonyms: Analyzer['lexicon']['synonyms']): Concepts {
   const concepts: Concepts = new Set();
   for (const token of tokens) {
     concepts.add(token);
@@ -45,7 +44,10 @@ export function refineByTopic(
   units: readonly AlignedUnit[],
   transcript: DedupedTranscript,
   openingStatements: ReadonlySet<number>,
+  analyzer: Analyzer,
 ): StageResult<Map<number, number>> {
+  const { tokenize } = analyzer;
+  const { synonyms } = analyzer.lexicon;
   const report: ReportEntry[] = [];
   const { paragraphs, sequence } = transcript;
   const assignment = new Map<number, number>();
@@ -53,21 +55,20 @@ export function refineByTopic(
 
   const answerParagraphs = units.flatMap((unit) => [unit.start, ...unit.continuations]);
   const tokens = new Map(answerParagraphs.map((p) => [p.id, tokenize(body(p))]));
-  const concepts = new Map(answerParagraphs.map((p) => [p.id, conceptsOf(tokens.get(p.id)!)]));
+  const concepts = new Map(answerParagraphs.map((p) => [p.id, conceptsOf(tokens.get(p.id)!, synonyms)]));
   const documentFrequency = new Map<string, number>();
   for (const set of concepts.values()) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  const { synonyms } = getLexicon();
   const maxFrequency = Math.max(MAX_TOPIC_TERM_SHARE * answerParagraphs.length, ...units.map((unit) => 1.5 * (unit.continuations.length + 1)));
   const isTopicTerm = (term: string): boolean =>
     (documentFrequency.get(term) ?? 0) <= maxFrequency &&
-    generalSpecificity(term) >= MIN_TOPIC_TERM_SPECIFICITY &&
+    analyzer.specificity(term) >= MIN_TOPIC_TERM_SPECIFICITY &&
     (Array.from(term).length >= 2 || synonyms.has(term));
 
   // Candidates: what question and opening paragraph share (the opening paragraph alone without a question).
   const candidates = new Map<number, Concepts>();
   for (const unit of units) {
     const opening = concepts.get(unit.start.id)!;
-    const question = unit.question ? conceptsOf(tokenize(body(unit.question))) : null;
+    const question = unit.question ? conceptsOf(tokenize(body(unit.question)), synonyms) : null;
     candidates.set(unit.start.id, new Set([...opening].filter((term) => (question === null || question.has(term)) && isTopicTerm(term))));
   }
   // A topic term belongs to one answer: a term that other answers' questions and openings share

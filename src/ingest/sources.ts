@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { z } from 'zod';
+import type { Analyzer } from '../text/index.js';
 import type { IndexFile } from '../types.js';
 import { INDEX_SCHEMA_VERSION } from '../index-file.js';
 import type { SourceInput, IngestResult } from './pipeline.js';
@@ -61,9 +62,9 @@ export function readSources(path: string): SourceFile[] {
 }
 
 /** Ingests every source and puts the results in one index file. Fails when a source yields no answer. */
-export function buildIndex(sources: readonly SourceFile[], root: string): { index: IndexFile; results: IngestResult[] } {
+export function buildIndex(sources: readonly SourceFile[], root: string, analyzer: Analyzer): { index: IndexFile; results: IngestResult[] } {
   const results = sources.map((source) => {
-    const result = ingestTranscript(source.text, source.input);
+    const result = ingestTranscript(source.text, source.input, analyzer);
     if (result.units.length === 0) throw new Error(`build-index: ${relative(root, source.path)} holds no answer (no \`<speaker>：\` paragraph found).`);
     return result;
   });

@@ -1,7 +1,7 @@
 import type { Answer, AnswerHit } from '../types.js';
 import { analyzeQuery, type QueryConcept } from './query.js';
 import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
-import { charBigrams, generalSpecificity } from './tokenize.js';
+import { charBigrams } from '../text/index.js';
 
 /** Longest question analysed; the rest of a longer text is ignored (Discord caps input anyway). */
 export const MAX_QUESTION_CHARS = 2000;
@@ -51,7 +51,7 @@ function weighConcepts(index: SearchIndex, concepts: readonly QueryConcept[]): W
   const documentCount = Math.max(1, index.docs.length);
   return concepts.map((concept) => {
     const frequency = Math.max(...concept.alternatives.map((term) => index.documentFrequency.get(term) ?? 0));
-    const weight = inverseDocumentFrequency(frequency, documentCount) * generalSpecificity(concept.term);
+    const weight = inverseDocumentFrequency(frequency, documentCount) * index.analyzer.specificity(concept.term);
     return { ...concept, weight };
   });
 }
@@ -93,7 +93,7 @@ function conceptCredit(
  * by BM25 × coverage². An empty analysis gives no candidates.
  */
 export function rankCandidates(index: SearchIndex, text: string): Ranking {
-  const { concepts: raw, english } = analyzeQuery(text.slice(0, MAX_QUESTION_CHARS), (term) => index.documentFrequency.has(term));
+  const { concepts: raw, english } = analyzeQuery(index.analyzer, text.slice(0, MAX_QUESTION_CHARS), (term) => index.documentFrequency.has(term));
   const concepts = weighConcepts(index, raw);
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const information = total / inverseDocumentFrequency(1, Math.max(1, index.docs.length));
@@ -104,7 +104,7 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
   const termBoost = new Map<string, number>();
   const commonFrequency = index.options.commonDocumentShare * index.docs.length;
   for (const concept of concepts) {
-    const specificity = generalSpecificity(concept.term);
+    const specificity = index.analyzer.specificity(concept.term);
     for (const term of concept.alternatives) {
       // A form no document contains scores nothing, and a form most documents contain ranks
       // next to nothing (BM25 IDF < 0.7) while costing the most: both stay out of the query.

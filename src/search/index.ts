@@ -16,6 +16,4 @@ export {
   type TopicSuggestion,
   type ParagraphHit,
 } from './topics.js';
-export { tokenize } from './tokenize.js';
-export { normalizeForMatching } from './normalize.js';
 export { SEARCH_OPTIONS, type SearchOptions } from './options.js';

@@ -1,23 +1,9 @@
-import { resolve } from 'node:path';
-import { PROJECT_ROOT } from '../index-file.js';
-
 /**
  * Every knob of the search, in one typed constant used both to build an index and to answer
- * from it (a built `SearchIndex` keeps the options it was built with). The data files are
- * loaded once per process (jieba's dictionary is global), so an index built with other
- * options must name the same files.
+ * from it (a built `SearchIndex` keeps the options it was built with). The data files (the
+ * dictionary, stop words, synonyms, glossary) belong to the analyzer (src/text).
  */
 export interface SearchOptions {
-  /** jieba user dictionary, cppjieba's format: `word freq tag` a line, no comments. */
-  userDictPath: string;
-  /** Stop words: one a line, `#` comments; removed from indexed text and from queries. */
-  stopWordsPath: string;
-  /** English stop words: one a line; dropped from English questions before the glossary lookup. */
-  englishStopWordsPath: string;
-  /** Synonyms in the Solr format (`a, b, c` and `a, b => c`). */
-  synonymsPath: string;
-  /** English → Chinese glossary: `english phrase<TAB>中文 词 …`, `#` comments. */
-  glossaryPath: string;
   /** Field weights of the unit index (minisearch `boost`). */
   fieldBoosts: { question: number; topic: number; text: number; people: number; bigrams: number };
   /** Weight of a synonym, relative to the word the user typed, in the ranking score. */
@@ -55,15 +41,8 @@ export interface SearchOptions {
   maxAlternatives: number;
 }
 
-const SEARCH_DATA = resolve(PROJECT_ROOT, 'index-data/search');
-
 /** The options every front end uses. */
 export const SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
-  userDictPath: resolve(SEARCH_DATA, 'user-dict.txt'),
-  stopWordsPath: resolve(SEARCH_DATA, 'stop-words.txt'),
-  englishStopWordsPath: resolve(SEARCH_DATA, 'stop-words-en.txt'),
-  synonymsPath: resolve(SEARCH_DATA, 'synonyms.txt'),
-  glossaryPath: resolve(SEARCH_DATA, 'glossary-en.tsv'),
   fieldBoosts: { question: 2, topic: 2, text: 1, people: 0.5, bigrams: 0.3 },
   synonymBoost: 0.6,
   partialMatchCredit: 0.5,

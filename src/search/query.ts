@@ -1,5 +1,4 @@
-import { cutAllWords, getLexicon, tokenize } from './tokenize.js';
-import { normalizeForMatching } from './normalize.js';
+import { normalizeForMatching, type Analyzer } from '../text/index.js';
 
 /**
  * Query analysis: the user's text → the concepts to look for. A concept is one informative
@@ -42,10 +41,11 @@ function englishForms(word: string): string[] {
  * plural -s, -ing and -ed tolerated. An all-capital word (WHO, US, UN) is always looked up; other stop
  * words are dropped; a word without an entry stays as it is, so it counts as unmatched.
  *
- * @example translateEnglish('What does China think of the new Cold War?') // → ['中国', '新冷战']
+ * @example translateEnglish(analyzer, 'What does China think of the new Cold War?') // → ['中国', '新冷战']
  */
-export function translateEnglish(text: string): string[] {
-  const { glossary, glossaryMaxWords, englishStopWords: stopWords } = getLexicon();
+export function translateEnglish(analyzer: Analyzer, text: string): string[] {
+  const { glossary, glossaryMaxWords, englishStopWords: stopWords } = analyzer.lexicon;
+  const { tokenize } = analyzer;
   const words = text.normalize('NFKC').match(/[A-Za-z0-9]+(?:[-.'][A-Za-z0-9]+)*/g) ?? [];
   const tokens: string[] = [];
   let i = 0;
@@ -81,8 +81,8 @@ export function translateEnglish(text: string): string[] {
  * knows 普京; 是从 → nothing, being made only of stop characters. Other words stay as they are
  * and count as not found.
  */
-export function refineUnknownTokens(tokens: readonly string[], known: (term: string) => boolean): string[] {
-  const { stopWords, synonyms } = getLexicon();
+export function refineUnknownTokens(analyzer: Analyzer, tokens: readonly string[], known: (term: string) => boolean): string[] {
+  const { stopWords, synonyms } = analyzer.lexicon;
   const refined: string[] = [];
   for (const token of tokens) {
     if (known(token) || synonyms.has(token) || token.length < 2 || !/^[\u3400-\u9fff\uf900-\ufaff]+$/u.test(token)) {
@@ -90,7 +90,7 @@ export function refineUnknownTokens(tokens: readonly string[], known: (term: str
       continue;
     }
     if ([...token].every((char) => stopWords.has(char))) continue;
-    const pieces = cutAllWords(token).filter((piece) => piece !== token && piece.length >= 2 && known(piece));
+    const pieces = analyzer.cutAll(token).filter((piece) => piece !== token && piece.length >= 2 && known(piece));
     if (pieces.length > 0) refined.push(...pieces);
     else refined.push(token);
   }
@@ -102,13 +102,13 @@ export function refineUnknownTokens(tokens: readonly string[], known: (term: str
  * words the index does not know get a second look (refineUnknownTokens); each distinct token
  * becomes a concept with its synonyms. `known` tells whether the index contains a term.
  *
- * @example analyzeQuery('俄罗斯那边现在跟中国关系咋样').concepts.map((c) => c.term)
+ * @example analyzeQuery(analyzer, '俄罗斯那边现在跟中国关系咋样').concepts.map((c) => c.term)
  *   // → ['罗斯', '俄罗斯', '中国', '关系']
  */
-export function analyzeQuery(text: string, known: (term: string) => boolean = () => true): AnalyzedQuery {
-  const { synonyms } = getLexicon();
+export function analyzeQuery(analyzer: Analyzer, text: string, known: (term: string) => boolean = () => true): AnalyzedQuery {
+  const { synonyms } = analyzer.lexicon;
   const english = isEnglish(normalizeForMatching(text));
-  const tokens = refineUnknownTokens(english ? translateEnglish(text) : tokenize(text), known);
+  const tokens = refineUnknownTokens(analyzer, english ? translateEnglish(analyzer, text) : analyzer.tokenize(text), known);
   const seen = new Set<string>();
   const concepts: QueryConcept[] = [];
   for (const term of tokens) {

@@ -1,8 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { AnswerUnit, IndexFile, UnansweredQuestion } from '../types.js';
-import { normalizeForMatching } from './normalize.js';
+import { charBigrams, normalizeForMatching, type Analyzer } from '../text/index.js';
 import { SEARCH_OPTIONS, type SearchOptions } from './options.js';
-import { addWordsToDictionary, charBigrams, getLexicon, tokenize } from './tokenize.js';
 
 /** One searchable document: an answer unit or an unanswered reporter question. */
 export interface SearchDoc {
@@ -25,6 +24,8 @@ export interface SearchIndex {
   /** The index file it was built from (units, unanswered questions, sources). */
   readonly file: IndexFile;
   readonly options: Readonly<SearchOptions>;
+  /** The analyzer that cut the documents; queries are cut by the same one. */
+  readonly analyzer: Analyzer;
   /** Documents, units first then unanswered questions, in file order; position = minisearch id. */
   readonly docs: readonly SearchDoc[];
   readonly minisearch: MiniSearch<IndexedFields>;
@@ -46,8 +47,6 @@ export interface IndexedFields {
 }
 
 const SEPARATOR = '\u0001';
-
-const DATA_FILE_OPTIONS = ['userDictPath', 'stopWordsPath', 'englishStopWordsPath', 'synonymsPath', 'glossaryPath'] as const;
 
 /** Words that name an opening statement, given to a source's first unit when it has no question. */
 const OPENING_TERMS = '开场 开场白 致辞 开场致辞';
@@ -106,19 +105,13 @@ function toDocs(file: IndexFile): SearchDoc[] {
  * Builds the search index of an index file in memory: a minisearch index of units and
  * unanswered questions with the fields question, topic, text (the answer's paragraphs),
  * people (speaker and outlet) and bigrams (character bigrams of question and topic), plus
- * document frequencies of tokens. The file's speakers and outlets join jieba's dictionary.
- * Throws `search: …` when two documents share an id, or when the options name other data
- * files than SEARCH_OPTIONS (they are loaded once per process).
+ * document frequencies of tokens. The file's speakers and outlets join the analyzer's dictionary.
+ * Throws `search: …` when two documents share an id.
  */
-export function createSearchIndex(file: IndexFile, options: Readonly<SearchOptions> = SEARCH_OPTIONS): SearchIndex {
-  for (const key of DATA_FILE_OPTIONS) {
-    if (options[key] !== SEARCH_OPTIONS[key]) {
-      throw new Error(`search: ${key} must be ${SEARCH_OPTIONS[key]} (the data files are loaded once per process), got ${options[key]}`);
-    }
-  }
-  getLexicon();
+export function createSearchIndex(file: IndexFile, analyzer: Analyzer, options: Readonly<SearchOptions> = SEARCH_OPTIONS): SearchIndex {
+  const { tokenize } = analyzer;
   // Names in the file become words, so 华春莹 or 路透社 in a question is one term, not three.
-  addWordsToDictionary([
+  analyzer.addWords([
     ...file.units.flatMap((unit) => [unit.speaker, unit.outlet ?? '']),
     ...file.unanswered.map((question) => question.outlet ?? ''),
     ...file.sources.map((source) => source.speaker ?? ''),
@@ -152,6 +145,7 @@ export function createSearchIndex(file: IndexFile, options: Readonly<SearchOptio
   return {
     file,
     options,
+    analyzer,
     docs,
     minisearch,
     documentFrequency,

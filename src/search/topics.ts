@@ -1,6 +1,6 @@
 import type { AnswerUnit, UnansweredQuestion } from '../types.js';
 import { chooseBestParagraph, rankCandidates } from './answer.js';
-import { normalizeForMatching } from './normalize.js';
+import { normalizeForMatching } from '../text/index.js';
 import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 
 /** One choice of the /topic autocomplete. */

@@ -5,9 +5,10 @@ import { decodeCustomId } from '../../src/bot/custom-id.js';
 import { readIndexFile } from '../../src/index-file.js';
 import { answerQuestion, createSearchIndex } from '../../src/search/index.js';
 import type { AnswerUnit } from '../../src/types.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 const file = readIndexFile();
-const index = createSearchIndex(file);
+const index = createSearchIndex(file, createDefaultAnalyzer());
 const unit = (id: string) => file.units.find((candidate) => candidate.id === id)!;
 
 /** Every Discord limit a reply body must respect. */

@@ -23,11 +23,12 @@ import {
   type RecordedRequest,
 } from '../support/fake-discord/index.js';
 import { runScript, startEntry, until } from './support/processes.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 const TOKEN = 'e2e.token-for-the-stand-in';
 const ANSWER_CHANNEL = DEFAULT_SECOND_CHANNEL_ID;
 const file = readIndexFile();
-const index = createSearchIndex(file);
+const index = createSearchIndex(file, createDefaultAnalyzer());
 // Questions are the transcript's own reporter questions, so these tests hold whatever the index's
 // topic labels are; what the answer should be comes from the same answerQuestion the bot calls.
 const asked = file.units.filter((candidate) => candidate.question !== null);
@@ -305,7 +306,7 @@ describe('GIVEN an answer longer than one page', () => {
     const fresh = await FakeDiscord.start({ token: TOKEN });
     const config = botConfig(fresh);
     await deployCommands(config, await loadCommands());
-    const pagingBot = await startBot(config, createLogger('silent'), { index: createSearchIndex({ ...file, units: [...file.units, long] }) });
+    const pagingBot = await startBot(config, createLogger('silent'), { index: createSearchIndex({ ...file, units: [...file.units, long] }, createDefaultAnalyzer()) });
     try {
       const topic = fresh.sendSlashCommand({ name: 'topic', options: { topic: long.id } });
       await acknowledged(topic);

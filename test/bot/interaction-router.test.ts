@@ -8,11 +8,12 @@ import { parseConfig } from '../../src/config.js';
 import { readIndexFile } from '../../src/index-file.js';
 import { createLogger } from '../../src/log.js';
 import { createSearchIndex } from '../../src/search/index.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 const logLines: string[] = [];
 const context: BotContext = {
   config: parseConfig({}),
-  index: createSearchIndex(readIndexFile()),
+  index: createSearchIndex(readIndexFile(), createDefaultAnalyzer()),
   logger: createLogger('error', new Writable({ write: (chunk: Buffer, _encoding, done) => (logLines.push(chunk.toString()), done()) })),
   rateLimiter: new RateLimiter(5, 60_000),
 };

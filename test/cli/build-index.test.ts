@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeIndex } from '../../src/cli/build-index.js';
 import { DEFAULT_INDEX_PATH, DEFAULT_SOURCES_PATH, INDEX_SCHEMA_VERSION, PROJECT_ROOT, readIndexFile } from '../../src/index-file.js';
 import { buildIndex, readSources } from '../../src/ingest/sources.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 const run = promisify(execFile);
 const tsx = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
@@ -18,7 +19,7 @@ const cli = (script: string, args: string[]) =>
 
 describe('the committed index', () => {
   it('is not stale: rebuilding it from index-data/sources gives the same file (run `npm run build-index` if this fails)', () => {
-    const { index } = buildIndex(readSources(DEFAULT_SOURCES_PATH), PROJECT_ROOT);
+    const { index } = buildIndex(readSources(DEFAULT_SOURCES_PATH), PROJECT_ROOT, createDefaultAnalyzer());
     expect(readFileSync(DEFAULT_INDEX_PATH, 'utf8')).toBe(serializeIndex(index));
   });
 

@@ -5,9 +5,10 @@ import { readIndexFile } from '../../src/index-file.js';
 import { formatAnswerText } from '../../src/present/text.js';
 import { answerQuestion, createSearchIndex } from '../../src/search/index.js';
 import { runScript } from '../bot/support/processes.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 const file = readIndexFile();
-const index = createSearchIndex(file);
+const index = createSearchIndex(file, createDefaultAnalyzer());
 const question = file.units.find((unit) => unit.question !== null)!.question!;
 
 describe('console mode', () => {

@@ -3,13 +3,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestTranscript, type IngestResult } from '../../src/ingest/pipeline.js';
 import { splitLines } from '../../src/ingest/parse-transcript.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
+
+const analyzer = createDefaultAnalyzer();
 
 const SEED = readFileSync(new URL('../../index-data/sources/2020-05-24-npc-press-conference.txt', import.meta.url), 'utf8');
 const EXPECTED = JSON.parse(readFileSync(new URL('../fixtures/seed-expected.json', import.meta.url), 'utf8')) as {
   units: { question: string | null; paragraphs: string[] }[];
   unanswered: string[];
 };
-const seed = ingestTranscript(SEED, { id: 'seed', speaker: '王毅' });
+const seed = ingestTranscript(SEED, { id: 'seed', speaker: '王毅' }, analyzer);
 const questionBody = (question: string | null): string | null => (question === null ? null : question.slice(question.indexOf('：') + 1));
 
 /** Sentences of a text (kept with their end mark). */
@@ -120,11 +123,11 @@ describe('ingestTranscript on the seed transcript', () => {
   });
 
   it('is deterministic', () => {
-    expect(ingestTranscript(SEED, { id: 'seed', speaker: '王毅' })).toEqual(seed);
+    expect(ingestTranscript(SEED, { id: 'seed', speaker: '王毅' }, analyzer)).toEqual(seed);
   });
 
   it('is idempotent: its own output, written back as a clean transcript, yields the same units', () => {
-    const again = ingestTranscript(render(seed), { id: 'seed', speaker: '王毅' });
+    const again = ingestTranscript(render(seed), { id: 'seed', speaker: '王毅' }, analyzer);
     expect(again.units.map((u) => [u.question, u.paragraphs])).toEqual(seed.units.map((u) => [u.question, u.paragraphs]));
     expect(again.report.filter((r) => r.action.startsWith('drop') || r.action === 'merge-split')).toEqual([]);
   });
@@ -138,8 +141,8 @@ function isSentenceOfJoinedText(sentence: string, joined: string): boolean {
 describe('ingestTranscript on another transcript with another speaker', () => {
   const messy = readFileSync(new URL('../fixtures/2021-03-07-press-conference.messy.txt', import.meta.url), 'utf8');
   const clean = readFileSync(new URL('../fixtures/2021-03-07-press-conference.txt', import.meta.url), 'utf8');
-  const fromMessy = ingestTranscript(messy, { id: 'mfa' });
-  const fromClean = ingestTranscript(clean, { id: 'mfa' });
+  const fromMessy = ingestTranscript(messy, { id: 'mfa' }, analyzer);
+  const fromClean = ingestTranscript(clean, { id: 'mfa' }, analyzer);
 
   it('GIVEN no metadata THEN the speaker is read from the text and the date is unknown', () => {
     expect(fromMessy.source.speaker).toBe('华春莹');
@@ -153,7 +156,7 @@ describe('ingestTranscript on another transcript with another speaker', () => {
   });
 
   it('GIVEN continuations placed under other answers (no other copy) THEN each moves back to the answer whose topic it names', () => {
-    const misplaced = ingestTranscript(readFileSync(new URL('../fixtures/2021-03-07-press-conference.misplaced.txt', import.meta.url), 'utf8'), { id: 'mfa' });
+    const misplaced = ingestTranscript(readFileSync(new URL('../fixtures/2021-03-07-press-conference.misplaced.txt', import.meta.url), 'utf8'), { id: 'mfa' }, analyzer);
     expect(misplaced.units.map((u) => [u.question, u.paragraphs])).toEqual(fromClean.units.map((u) => [u.question, u.paragraphs]));
     expect(misplaced.report.filter((r) => r.action === 'reassign').map((r) => r.detail.slice(0, 40))).toHaveLength(2);
   });
@@ -216,7 +219,7 @@ describe('properties of ingestTranscript', () => {
         const pos = 2 + (cut % Math.max(1, target.length - 4));
         if (!target.includes('记者：') && target.length > 6 && !/[。！？]/u.test(target[pos - 1]!)) lines.splice(at, 1, target.slice(0, pos), target.slice(pos));
         const text = [...lines, ...cleanText(units.slice(0, 1)).split('\n\n')].join('\n\n');
-        const result = ingestTranscript(text, { id: 'p', speaker: '发言人' });
+        const result = ingestTranscript(text, { id: 'p', speaker: '发言人' }, analyzer);
         const source = text.split('\n\n');
         for (const paragraph of result.units.flatMap((u) => u.paragraphs)) {
           const found = source.some((line, i) => line.endsWith(paragraph) || (line + (source[i + 1] ?? '')).endsWith(paragraph));
@@ -231,11 +234,11 @@ describe('properties of ingestTranscript', () => {
   it('loses no paragraph and pairs every question on clean input, and is idempotent there', () => {
     fc.assert(
       fc.property(transcript, (units) => {
-        const result = ingestTranscript(cleanText(units), { id: 'p', speaker: '发言人' });
+        const result = ingestTranscript(cleanText(units), { id: 'p', speaker: '发言人' }, analyzer);
         expect(result.units.map((u) => u.paragraphs)).toEqual(units.map((u) => u.paragraphs));
         expect(result.units.map((u) => u.question)).toEqual(units.map((u) => u.question.slice(u.question.indexOf('：') + 1)));
         expect(result.unanswered).toEqual([]);
-        const again = ingestTranscript(render(result), { id: 'p', speaker: '发言人' });
+        const again = ingestTranscript(render(result), { id: 'p', speaker: '发言人' }, analyzer);
         expect(again.units).toEqual(result.units);
       }),
       { numRuns: 150 },
@@ -245,7 +248,7 @@ describe('properties of ingestTranscript', () => {
 
 describe('ingestTranscript on a 问/答 transcript', () => {
   const text = readFileSync(new URL('../fixtures/2021-06-01-mfa-qa.txt', import.meta.url), 'utf8');
-  const result = ingestTranscript(text, { id: 'qa' });
+  const result = ingestTranscript(text, { id: 'qa' }, analyzer);
 
   it('GIVEN answers labelled 答 THEN the speaker is the spokesperson named in the lead', () => {
     expect(result.source.speaker).toBe('汪文斌');
@@ -291,11 +294,11 @@ describe('moving misplaced paragraphs, as a property', () => {
   it('GIVEN a continuation naming its answer’s country put at the end of another answer THEN it moves back', () => {
     fc.assert(
       fc.property(scenario, ({ units, a, b, moved }) => {
-        const clean = ingestTranscript(write(units), { id: 'p', speaker: '发言人' });
+        const clean = ingestTranscript(write(units), { id: 'p', speaker: '发言人' }, analyzer);
         const shuffled = units.map((u) => ({ ...u, continuations: [...u.continuations] }));
         const [paragraph] = shuffled[a]!.continuations.splice(moved, 1);
         shuffled[b]!.continuations.push(paragraph!);
-        const messy = ingestTranscript(write(shuffled), { id: 'p', speaker: '发言人' });
+        const messy = ingestTranscript(write(shuffled), { id: 'p', speaker: '发言人' }, analyzer);
         const contents = (result: IngestResult) => result.units.map((u) => [u.question, u.paragraphs[0], [...u.paragraphs.slice(1)].sort()]);
         expect(contents(messy)).toEqual(contents(clean));
       }),
@@ -306,7 +309,7 @@ describe('moving misplaced paragraphs, as a property', () => {
 
 describe('ingestTranscript on a press conference run by a host', () => {
   const text = readFileSync(new URL('../fixtures/2019-03-08-npc-press-conference.txt', import.meta.url), 'utf8');
-  const result = ingestTranscript(text, { id: 'npc2019', speaker: '王毅' });
+  const result = ingestTranscript(text, { id: 'npc2019', speaker: '王毅' }, analyzer);
 
   it('GIVEN the host’s words between questions THEN none of them becomes an answer', () => {
     expect(result.units.flatMap((u) => u.paragraphs).some((p) => p.includes('请新华社记者提问'))).toBe(false);
@@ -333,7 +336,7 @@ describe('ingestTranscript on a transcript in traditional characters', () => {
   it('GIVEN the seed converted to traditional characters THEN it yields the same units, with topics in the source’s own characters', async () => {
     const OpenCC = await import('opencc-js');
     const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
-    const traditional = ingestTranscript(toTraditional(SEED), { id: 'seed', speaker: '王毅' });
+    const traditional = ingestTranscript(toTraditional(SEED), { id: 'seed', speaker: '王毅' }, analyzer);
     expect(traditional.units.map((u) => u.paragraphs)).toEqual(seed.units.map((u) => u.paragraphs.map(toTraditional)));
     expect(traditional.units.map((u) => u.question)).toEqual(seed.units.map((u) => (u.question === null ? null : toTraditional(u.question))));
     expect(traditional.unanswered.map((q) => q.question)).toEqual(seed.unanswered.map((q) => toTraditional(q.question)));

@@ -4,6 +4,7 @@ import { readIndexFile } from '../../src/index-file.js';
 import { answerQuestion, createSearchIndex } from '../../src/search/index.js';
 import type { Answer } from '../../src/types.js';
 import { seedIndex } from './helpers.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 const index = seedIndex();
 
@@ -135,7 +136,7 @@ describe('answerQuestion: no_match', () => {
 });
 
 describe('answerQuestion on the bundled index (whatever ingest produced)', () => {
-  const bundled = createSearchIndex(readIndexFile());
+  const bundled = createSearchIndex(readIndexFile(), createDefaultAnalyzer());
 
   it.each([
     ['谎言录', '谎言录'],

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { PROJECT_ROOT, readIndexFile } from '../../src/index-file.js';
 import { createSearchIndex, type SearchIndex } from '../../src/search/index.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 /** The seed transcript's units as ingest should produce them (hand-checked fixture). */
 export const SEED_INDEX_PATH = resolve(PROJECT_ROOT, 'test/fixtures/search/seed-index.json');
@@ -9,7 +10,7 @@ let seed: SearchIndex | undefined;
 
 /** A search index over the seed fixture, built once per test file. */
 export function seedIndex(): SearchIndex {
-  seed ??= createSearchIndex(readIndexFile(SEED_INDEX_PATH));
+  seed ??= createSearchIndex(readIndexFile(SEED_INDEX_PATH), createDefaultAnalyzer());
   return seed;
 }
 
@@ -20,6 +21,6 @@ let multi: SearchIndex | undefined;
 
 /** A search index over the three transcripts, built once per test file. */
 export function multiSourceIndex(): SearchIndex {
-  multi ??= createSearchIndex(readIndexFile(MULTI_SOURCE_INDEX_PATH));
+  multi ??= createSearchIndex(readIndexFile(MULTI_SOURCE_INDEX_PATH), createDefaultAnalyzer());
   return multi;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuery, isEnglish, refineUnknownTokens, translateEnglish } from '../../src/search/query.js';
+import { analyzeQuery as analyze, isEnglish, refineUnknownTokens as refine, translateEnglish as translate } from '../../src/search/query.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
+
+const analyzer = createDefaultAnalyzer();
+const analyzeQuery = (text: string, known?: (term: string) => boolean) => analyze(analyzer, text, known);
+const translateEnglish = (text: string) => translate(analyzer, text);
+const refineUnknownTokens = (tokens: readonly string[], known: (term: string) => boolean) => refine(analyzer, tokens, known);
 
 describe('analyzeQuery', () => {
   it.each([

@@ -3,7 +3,7 @@ import { normalizeForMatching } from './normalize.js';
 
 /**
  * The search's data files, parsed. Each parser is pure (text in, structure out) and throws
- * `search: …` naming the file and line of a malformed entry; `loadLexicon` reads the files.
+ * `text: …` naming the file and line of a malformed entry; `loadLexicon` reads the files.
  */
 
 /** Synonym rules: for each term, the terms a query for it is expanded to (itself included or not). */
@@ -56,7 +56,7 @@ export function parseSynonyms(text: string, fileName = 'synonyms'): Map<string, 
   const explicit = new Map<string, Set<string>>();
   for (const { line, number } of contentLines(text)) {
     const parts = line.split('=>');
-    if (parts.length > 2) throw new Error(`search: ${fileName}:${number}: more than one "=>" in "${line}"`);
+    if (parts.length > 2) throw new Error(`text: ${fileName}:${number}: more than one "=>" in "${line}"`);
     const terms = (side: string): string[] =>
       side
         .split(',')
@@ -66,7 +66,7 @@ export function parseSynonyms(text: string, fileName = 'synonyms'): Map<string, 
       const from = terms(parts[0] ?? '');
       const to = terms(parts[1] ?? '');
       if (from.length === 0 || to.length === 0) {
-        throw new Error(`search: ${fileName}:${number}: "=>" needs terms on both sides in "${line}"`);
+        throw new Error(`text: ${fileName}:${number}: "=>" needs terms on both sides in "${line}"`);
       }
       for (const term of from) {
         const set = explicit.get(term) ?? new Set<string>();
@@ -75,7 +75,7 @@ export function parseSynonyms(text: string, fileName = 'synonyms'): Map<string, 
       }
     } else {
       const group = terms(line);
-      if (group.length < 2) throw new Error(`search: ${fileName}:${number}: a synonym line needs two terms or more: "${line}"`);
+      if (group.length < 2) throw new Error(`text: ${fileName}:${number}: a synonym line needs two terms or more: "${line}"`);
       for (const term of group) add(term, group);
     }
   }
@@ -103,12 +103,12 @@ export function parseGlossary(text: string, fileName = 'glossary'): Map<string, 
   for (const { line, number } of contentLines(text)) {
     const [english, chinese, ...rest] = line.split('\t');
     if (english === undefined || chinese === undefined || rest.length > 0) {
-      throw new Error(`search: ${fileName}:${number}: expected "english<TAB>中文", got "${line}"`);
+      throw new Error(`text: ${fileName}:${number}: expected "english<TAB>中文", got "${line}"`);
     }
     const phrase = english.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
     const terms = chinese.split(/\s+/).filter(Boolean).map(normalizeForMatching);
     if (phrase.length === 0 || terms.length === 0) {
-      throw new Error(`search: ${fileName}:${number}: empty side in "${line}"`);
+      throw new Error(`text: ${fileName}:${number}: empty side in "${line}"`);
     }
     glossary.set(phrase, [...(glossary.get(phrase) ?? []), ...terms]);
   }
@@ -119,7 +119,7 @@ function readData(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`search: cannot read ${path}: ${(error as Error).message}`);
+    throw new Error(`text: cannot read ${path}: ${(error as Error).message}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeForMatching } from '../../src/search/normalize.js';
+import { normalizeForMatching } from '../../src/text/normalize.js';
 
 describe('normalizeForMatching', () => {
   it.each([

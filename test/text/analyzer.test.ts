@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charBigrams, tokenize } from '../../src/search/tokenize.js';
+import { charBigrams, createAnalyzer, createDefaultAnalyzer, DEFAULT_ANALYZER_FILES } from '../../src/text/index.js';
+
+const { tokenize } = createDefaultAnalyzer();
 
 describe('tokenize', () => {
   it.each([
@@ -53,5 +55,19 @@ describe('charBigrams', () => {
     ['gdp 中日', ['中日']],
   ])('GIVEN %s THEN the character bigrams are %j', (text, grams) => {
     expect(charBigrams(text)).toEqual(grams);
+  });
+});
+
+describe('createAnalyzer', () => {
+  it('GIVEN the same files twice THEN the same analyzer value', () => {
+    expect(createAnalyzer({ ...DEFAULT_ANALYZER_FILES })).toBe(createDefaultAnalyzer());
+  });
+
+  it('GIVEN other jieba dictionaries than the process loaded THEN it throws, jieba holding one per process', () => {
+    expect(() => createAnalyzer({ ...DEFAULT_ANALYZER_FILES, dictPath: '/tmp/other-dict.txt' })).toThrow(/^text: jieba is already loaded with other dictionaries in this process/);
+  });
+
+  it('GIVEN a stop-word file that cannot be read THEN it throws naming the file', () => {
+    expect(() => createAnalyzer({ ...DEFAULT_ANALYZER_FILES, stopWordsPath: '/nonexistent/stop.txt' })).toThrow(/^text: cannot read \/nonexistent\/stop\.txt/);
   });
 });

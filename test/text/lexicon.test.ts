@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseGlossary, parseStopWords, parseSynonyms } from '../../src/search/lexicon.js';
-import { getLexicon } from '../../src/search/tokenize.js';
+import { parseGlossary, parseStopWords, parseSynonyms } from '../../src/text/lexicon.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 describe('parseSynonyms (Solr format)', () => {
   const rules = parseSynonyms(['# countries', '美国, 美方, 美', '倒退 => 倒退, 倒车', '吵架, 闹翻 => 分歧', '分歧, 矛盾'].join('\n'));
@@ -24,9 +24,9 @@ describe('parseSynonyms (Solr format)', () => {
   });
 
   it.each([
-    ['美国', 'search: synonyms:1: a synonym line needs two terms or more: "美国"'],
-    ['a => b => c', 'search: synonyms:1: more than one "=>" in "a => b => c"'],
-    ['a =>', 'search: synonyms:1: "=>" needs terms on both sides in "a =>"'],
+    ['美国', 'text: synonyms:1: a synonym line needs two terms or more: "美国"'],
+    ['a => b => c', 'text: synonyms:1: more than one "=>" in "a => b => c"'],
+    ['a =>', 'text: synonyms:1: "=>" needs terms on both sides in "a =>"'],
   ])('GIVEN the malformed line %s THEN it throws %s', (text, message) => {
     expect(() => parseSynonyms(text)).toThrow(message);
   });
@@ -43,7 +43,7 @@ describe('parseGlossary', () => {
 
   it('GIVEN a line without a tab THEN it throws with the line number', () => {
     expect(() => parseGlossary('cold war 冷战', 'glossary-en.tsv')).toThrow(
-      'search: glossary-en.tsv:1: expected "english<TAB>中文", got "cold war 冷战"',
+      'text: glossary-en.tsv:1: expected "english<TAB>中文", got "cold war 冷战"',
     );
   });
 });
@@ -55,7 +55,7 @@ describe('parseStopWords', () => {
 });
 
 describe('the bundled data files', () => {
-  const lexicon = getLexicon();
+  const { lexicon } = createDefaultAnalyzer();
 
   it.each([
     ['美方', '美国'],
