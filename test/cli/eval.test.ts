@@ -38,7 +38,7 @@ describe('eval', () => {
     writeFileSync(set, 'expect\tquestion\nNO_MATCH\t谎言录\n');
     const { code, out } = run(['--index', SEED_INDEX_PATH, '--file', set]);
     expect(code).toBe(1);
-    expect(out.join('\n')).toContain(`FAIL ${set}:2: 谎言录  expected NO_MATCH, got answered 中美关系`);
+    expect(out.join('\n')).toContain(`FALSE ${set}:2: 谎言录  expected NO_MATCH, got answered 中美关系`);
   });
 
   it('GIVEN a row without a question THEN the parser names the line', () => {
