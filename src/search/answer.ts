@@ -231,19 +231,15 @@ function alternativesOf(candidates: readonly Candidate[], exclude: SearchDoc | u
  *   answer; `unansweredQuestion` holds it;
  * - `no_match`: nothing covers the question well enough (out of scope, gibberish, empty);
  *   `alternatives` lists the closest topics, if any.
- * Never throws, whatever the string.
+ * Input that is not a question (not a string, empty, only punctuation or emoji) is `no_match`;
+ * anything else that goes wrong is a bug and throws, to reach the caller's one error path.
  *
  * @example answerQuestion(index, '歐洲怎麼看中國').answer?.topic // → '中欧关系'
  */
 export function answerQuestion(index: SearchIndex, text: string): Answer {
   const question = typeof text === 'string' ? text : '';
   const noMatch: Answer = { question, status: 'no_match', answer: null, unansweredQuestion: null, alternatives: [] };
-  let ranking: Ranking;
-  try {
-    ranking = rankCandidates(index, question);
-  } catch {
-    return noMatch;
-  }
+  const ranking = rankCandidates(index, question);
   const decision = decide(index, ranking);
   const { maxAlternatives, thresholds } = index.options;
   const best = decision.best;
@@ -256,12 +252,11 @@ export function answerQuestion(index: SearchIndex, text: string): Answer {
       question,
       status: 'unanswered',
       answer: null,
-      unansweredQuestion: best.doc.unanswered?.question ?? null,
+      unansweredQuestion: best.doc.unanswered.question,
       alternatives,
     };
   }
   const unit = best.doc.unit;
-  if (!unit) return noMatch;
   const hit: AnswerHit = {
     unitId: unit.id,
     topic: unit.topic,

@@ -4,12 +4,13 @@ import { charBigrams, normalizeForMatching, type Analyzer } from '../text/index.
 import { SEARCH_OPTIONS, type SearchOptions } from './options.js';
 
 /** One searchable document: an answer unit or an unanswered reporter question. */
-export interface SearchDoc {
-  kind: 'unit' | 'unanswered';
+export type SearchDoc = ({ kind: 'unit'; unit: AnswerUnit } | { kind: 'unanswered'; unanswered: UnansweredQuestion }) & MatchText & {
   id: string;
   topic: string;
-  unit: AnswerUnit | undefined;
-  unanswered: UnansweredQuestion | undefined;
+};
+
+/** A document's folded text, for substring matching. */
+interface MatchText {
   /**
    * Folded question, topic (with the opening-statement words), speaker and outlet, then each
    * folded paragraph, joined by PARAGRAPH_BREAK: one string, for fast substring matching.
@@ -17,6 +18,11 @@ export interface SearchDoc {
   matchText: string;
   /** Offset in matchText where each paragraph starts (units only). */
   paragraphStarts: number[];
+}
+
+/** The reporter question of a document (a unit's may be null). */
+export function questionOf(doc: SearchDoc): string | null {
+  return doc.kind === 'unit' ? doc.unit.question : doc.unanswered.question;
 }
 
 /** An in-memory search index over one index file. Build it with `createSearchIndex`. */
@@ -84,7 +90,6 @@ function toDocs(file: IndexFile): SearchDoc[] {
       id: unit.id,
       topic: unit.topic,
       unit,
-      unanswered: undefined,
       ...joinForMatching(normalizeForMatching(`${unit.question ?? ''}\n${unit.topic}${opening}\n${unit.speaker} ${unit.outlet ?? ''}`), folded),
     };
   });
@@ -93,7 +98,6 @@ function toDocs(file: IndexFile): SearchDoc[] {
       kind: 'unanswered',
       id: question.id,
       topic: question.topic,
-      unit: undefined,
       unanswered: question,
       ...joinForMatching(normalizeForMatching(`${question.question}\n${question.topic}\n${question.outlet ?? ''}`), []),
     });
@@ -123,12 +127,12 @@ export function createSearchIndex(file: IndexFile, analyzer: Analyzer, options: 
   const indexed: IndexedFields[] = docs.map((doc, position) => {
     if (ids.has(doc.id)) throw new Error(`search: duplicate id "${doc.id}" in the index file`);
     ids.add(doc.id);
-    const question = tokenize(doc.unit?.question ?? doc.unanswered?.question ?? '');
+    const question = tokenize(questionOf(doc) ?? '');
     const opening = headingOf(doc).includes(OPENING_TERMS) ? ` ${OPENING_TERMS}` : '';
     const topic = tokenize(doc.topic + opening);
-    const text = doc.unit ? doc.unit.paragraphs.flatMap((paragraph) => tokenize(paragraph)) : [];
-    const people = tokenize(`${doc.unit?.speaker ?? ''} ${doc.unit?.outlet ?? doc.unanswered?.outlet ?? ''}`);
-    const heading = normalizeForMatching(`${doc.unit?.question ?? doc.unanswered?.question ?? ''} ${doc.topic}`);
+    const text = doc.kind === 'unit' ? doc.unit.paragraphs.flatMap((paragraph) => tokenize(paragraph)) : [];
+    const people = tokenize(doc.kind === 'unit' ? `${doc.unit.speaker} ${doc.unit.outlet ?? ''}` : (doc.unanswered.outlet ?? ''));
+    const heading = normalizeForMatching(`${questionOf(doc) ?? ''} ${doc.topic}`);
     for (const token of new Set([...question, ...topic, ...text, ...people])) {
       documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
     }

@@ -1,7 +1,7 @@
 import type { AnswerUnit, UnansweredQuestion } from '../types.js';
 import { chooseBestParagraph, rankCandidates } from './answer.js';
 import { normalizeForMatching } from '../text/index.js';
-import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
+import { documentContains, foldedParagraphs, questionOf, type SearchDoc, type SearchIndex } from './search-index.js';
 
 /** One choice of the /topic autocomplete. */
 export interface TopicSuggestion {
@@ -80,7 +80,7 @@ function topicEntries(index: SearchIndex): TopicEntry[] {
   const cached = topicEntriesCache.get(index);
   if (cached) return cached;
   const entries = index.docs.map((doc) => {
-    const question = doc.unit?.question ?? doc.unanswered?.question ?? null;
+    const question = questionOf(doc);
     return {
       doc,
       suggestion: { id: doc.id, label: labelOf(doc.topic, question, doc.kind === 'unanswered'), kind: doc.kind },
@@ -112,16 +112,16 @@ export function findParagraphs(index: SearchIndex, text: string, limit = DEFAULT
   };
   for (const doc of index.docs) {
     if (hits.length >= max) break;
-    if (!doc.unit || !documentContains(doc, needle)) continue;
+    if (doc.kind !== 'unit' || !documentContains(doc, needle)) continue;
     foldedParagraphs(doc).forEach((paragraph, i) => {
-      if (doc.unit && hits.length < max && paragraph.includes(needle)) push(doc.unit, i);
+      if (hits.length < max && paragraph.includes(needle)) push(doc.unit, i);
     });
   }
   if (hits.length < max) {
     const ranking = rankCandidates(index, text);
     for (const candidate of ranking.candidates) {
       if (hits.length >= max) break;
-      if (candidate.doc.unit) push(candidate.doc.unit, chooseBestParagraph(candidate.doc, ranking.concepts));
+      if (candidate.doc.kind === 'unit') push(candidate.doc.unit, chooseBestParagraph(candidate.doc, ranking.concepts));
     }
   }
   return hits;
