@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
-import { DEFAULT_INDEX_PATH } from './index-file.js';
+import { DEFAULT_INDEX_PATH, PROJECT_ROOT } from './index-file.js';
 
 /**
  * The bot's settings, read once from the environment (and `.env`) by `loadConfig()`.
@@ -29,6 +29,18 @@ export interface Config {
   sharding: Sharding;
   /** INDEX_PATH: the built index; defaults to index-data/index.json. */
   indexPath: string;
+  /** FEEDBACK, FEEDBACK_DB_PATH, FEEDBACK_RETENTION_DAYS: votes and the question log (the bot only). */
+  feedback: FeedbackSettings;
+}
+
+/** Where the bot keeps feedback, and for how long. */
+export interface FeedbackSettings {
+  /** FEEDBACK: false → nothing is kept and answers carry no 👍/👎. Default true. */
+  enabled: boolean;
+  /** FEEDBACK_DB_PATH: the SQLite file; default data/koujing.sqlite. */
+  path: string;
+  /** FEEDBACK_RETENTION_DAYS: records older than this are deleted; default 90. */
+  retentionDays: number;
 }
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -62,6 +74,7 @@ const optionalText = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined), schema.optional());
 
 const booleanText = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' });
+const isTrue = (text: string) => ['true', '1', 'yes'].includes(text);
 const wholeNumberText = (min: number, max: number) =>
   z
     .string()
@@ -102,6 +115,9 @@ const envSchema = z.object({
   SHARD_ID: optionalText(wholeNumberText(0, 9_999)),
   SHARD_COUNT: optionalText(wholeNumberText(1, 10_000)),
   INDEX_PATH: optionalText(z.string()),
+  FEEDBACK: optionalText(booleanText),
+  FEEDBACK_DB_PATH: optionalText(z.string()),
+  FEEDBACK_RETENTION_DAYS: optionalText(wholeNumberText(1, 3650)),
 });
 
 /** The keys a person sets (`.env.example` documents each); SHARD_ID and SHARD_COUNT come from discord.js's ShardingManager. */
@@ -134,7 +150,7 @@ export function parseConfig(env: Env): Config {
     applicationId: e.DISCORD_APPLICATION_ID ?? null,
     guildId: e.DISCORD_GUILD_ID ?? null,
     answerChannelIds: e.ANSWER_CHANNEL_IDS ?? [],
-    messageContentIntent: e.MESSAGE_CONTENT_INTENT === undefined ? false : ['true', '1', 'yes'].includes(e.MESSAGE_CONTENT_INTENT),
+    messageContentIntent: e.MESSAGE_CONTENT_INTENT === undefined ? false : isTrue(e.MESSAGE_CONTENT_INTENT),
     rateLimit: {
       questions: e.RATE_LIMIT_QUESTIONS ?? DEFAULT_RATE_LIMIT_QUESTIONS,
       windowMs: (e.RATE_LIMIT_WINDOW_SECONDS ?? DEFAULT_RATE_LIMIT_WINDOW_SECONDS) * 1000,
@@ -148,6 +164,11 @@ export function parseConfig(env: Env): Config {
           ? { mode: 'off' }
           : { mode: 'manager', totalShards: e.SHARDS },
     indexPath: e.INDEX_PATH === undefined ? DEFAULT_INDEX_PATH : resolve(e.INDEX_PATH),
+    feedback: {
+      enabled: e.FEEDBACK === undefined ? true : isTrue(e.FEEDBACK),
+      path: e.FEEDBACK_DB_PATH === undefined ? DEFAULT_FEEDBACK_DB_PATH : resolve(e.FEEDBACK_DB_PATH),
+      retentionDays: e.FEEDBACK_RETENTION_DAYS ?? DEFAULT_FEEDBACK_RETENTION_DAYS,
+    },
   };
 }
 
@@ -170,3 +191,7 @@ export function loadConfig(): Config {
 export const DEFAULT_RATE_LIMIT_QUESTIONS = 5;
 /** … per 60 seconds. */
 export const DEFAULT_RATE_LIMIT_WINDOW_SECONDS = 60;
+/** Default feedback database (git-ignored). */
+export const DEFAULT_FEEDBACK_DB_PATH = resolve(PROJECT_ROOT, 'data/koujing.sqlite');
+/** Default days feedback is kept. */
+export const DEFAULT_FEEDBACK_RETENTION_DAYS = 90;

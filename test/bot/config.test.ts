@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONFIG_KEYS, ConfigError, loadConfig, parseConfig } from '../../src/config.js';
+import { CONFIG_KEYS, ConfigError, DEFAULT_FEEDBACK_DB_PATH, loadConfig, parseConfig } from '../../src/config.js';
 import { DEFAULT_INDEX_PATH, PROJECT_ROOT } from '../../src/index-file.js';
 
 describe('parseConfig', () => {
@@ -19,7 +19,9 @@ describe('parseConfig', () => {
       apiBase: null,
       sharding: { mode: 'off' },
       indexPath: DEFAULT_INDEX_PATH,
+      feedback: { enabled: true, path: DEFAULT_FEEDBACK_DB_PATH, retentionDays: 90 },
     });
+    expect(DEFAULT_FEEDBACK_DB_PATH).toBe(join(PROJECT_ROOT, 'data/koujing.sqlite'));
   });
 
   it('GIVEN every setting well formed THEN each is read', () => {
@@ -35,6 +37,9 @@ describe('parseConfig', () => {
       DISCORD_API_BASE: 'http://127.0.0.1:8080/api',
       SHARDS: 'auto',
       INDEX_PATH: '/tmp/index.json',
+      FEEDBACK: 'false',
+      FEEDBACK_DB_PATH: '/tmp/feedback.sqlite',
+      FEEDBACK_RETENTION_DAYS: '30',
     });
     expect(config).toMatchObject({
       discordToken: 'MTE4.abc-_def.ghi',
@@ -47,6 +52,7 @@ describe('parseConfig', () => {
       apiBase: 'http://127.0.0.1:8080/api',
       sharding: { mode: 'manager', totalShards: 'auto' },
       indexPath: '/tmp/index.json',
+      feedback: { enabled: false, path: '/tmp/feedback.sqlite', retentionDays: 30 },
     });
   });
 
@@ -65,11 +71,13 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'loud',
       DISCORD_API_BASE: 'discord.com',
       SHARDS: 'many',
+      FEEDBACK: 'sometimes',
+      FEEDBACK_RETENTION_DAYS: '0',
     };
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(
       [
-        'config: cannot start, 9 settings are wrong (see .env.example):',
+        'config: cannot start, 11 settings are wrong (see .env.example):',
         '  - DISCORD_TOKEN: must be the bare token, without the "Bot " prefix',
         '  - DISCORD_GUILD_ID: must be a Discord id (17 to 20 digits)',
         '  - ANSWER_CHANNEL_IDS: must be a comma-separated list of Discord channel ids',
@@ -79,6 +87,8 @@ describe('parseConfig', () => {
         '  - LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent',
         '  - DISCORD_API_BASE: must be an http(s) URL, e.g. http://127.0.0.1:8080/api',
         '  - SHARDS: must be "auto" or a whole number of shards from 1 to 10000',
+        '  - FEEDBACK: must be true or false',
+        '  - FEEDBACK_RETENTION_DAYS: must be a whole number from 1 to 3650',
       ].join('\n'),
     );
   });
