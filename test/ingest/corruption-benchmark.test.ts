@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
+import { runCorruptionBenchmark, summarize, type BenchmarkSummary, type Half } from '../support/corrupt-transcript/run-benchmark.js';
+
+/**
+ * A fixed slice of the ingest corruption benchmark (`npm run eval:ingest`): every fixture
+ * transcript of both halves, clean and in five seeded corrupted variants, must stay above
+ * floors. The floors are what ingest reached when the benchmark was written, less a small
+ * margin; raise them as ingest improves, never lower them to let a change through. Only
+ * aggregate figures are asserted: no held-out failure is ever printed.
+ */
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/transcripts');
+const SLICE = { variants: 5, seed: 2024 } as const;
+
+/** Floors per half. Rates are over truth units or truth paragraphs; counts are over the whole slice. */
+interface Floors {
+  /** Truth units some output unit holds exactly. */
+  minExactUnits: number;
+  /** Truth units paired with exactly their question (or none). */
+  minPairedQuestions: number;
+  /** Truth paragraphs standing in a unit that is mostly another answer's. */
+  maxWrongUnitParagraphs: number;
+  /** Output paragraphs that are corrupt copies, fragments or no truth paragraph (English lines included). */
+  maxCorruptKept: number;
+  /** Truth sentences found in no output paragraph. */
+  maxSentencesLost: number;
+  /** Unanswered questions recognised. */
+  minUnansweredFound: number;
+}
+
+const FLOORS: Record<Half, Floors> = {
+  // Reached at the time of writing (seed 2024, 5 variants): exact 0.604, paired 0.851, wrong 0.079, kept 149, lost 34, unanswered 12/13.
+  tuning: { minExactUnits: 0.56, minPairedQuestions: 0.8, maxWrongUnitParagraphs: 0.1, maxCorruptKept: 165, maxSentencesLost: 42, minUnansweredFound: 0.8 },
+  // Reached at the time of writing: exact 0.442, paired 0.844, wrong 0.108, kept 179, lost 43, unanswered 12/15.
+  holdout: { minExactUnits: 0.4, minPairedQuestions: 0.8, maxWrongUnitParagraphs: 0.13, maxCorruptKept: 197, maxSentencesLost: 52, minUnansweredFound: 0.7 },
+};
+
+const summaries = new Map<Half, BenchmarkSummary>();
+
+beforeAll(() => {
+  const analyzer = createDefaultAnalyzer();
+  for (const half of ['tuning', 'holdout'] as const) {
+    summaries.set(half, summarize([...runCorruptionBenchmark({ fixturesDir: FIXTURES, halves: [half], analyzer, ...SLICE })]));
+  }
+});
+
+describe.each(['tuning', 'holdout'] as const)('ingest on corrupted transcripts, %s half', (half) => {
+  const floors = FLOORS[half];
+  const summary = () => summaries.get(half)!;
+  const rate = (n: number, of: number) => (of === 0 ? 1 : n / of);
+
+  it('GIVEN the fixture slice THEN there are transcripts to score and ingest never throws', () => {
+    expect(summary().transcripts).toBeGreaterThanOrEqual(5);
+    expect(summary().variants).toBe(summary().transcripts * (SLICE.variants + 1));
+    expect(summary().crashes).toBe(0);
+  });
+
+  it(`GIVEN the slice THEN at least ${floors.minExactUnits} of units are rebuilt exactly`, () => {
+    expect(rate(summary().score.exactUnits, summary().score.truthUnits)).toBeGreaterThanOrEqual(floors.minExactUnits);
+  });
+
+  it(`GIVEN the slice THEN at least ${floors.minPairedQuestions} of units get exactly their question`, () => {
+    expect(rate(summary().score.pairedQuestions, summary().score.truthUnits)).toBeGreaterThanOrEqual(floors.minPairedQuestions);
+  });
+
+  it(`GIVEN the slice THEN at most ${floors.maxWrongUnitParagraphs} of paragraphs stand in a wrong unit`, () => {
+    expect(rate(summary().score.wrongUnitParagraphs, summary().score.truthParagraphs)).toBeLessThanOrEqual(floors.maxWrongUnitParagraphs);
+  });
+
+  it(`GIVEN the slice THEN at most ${floors.maxCorruptKept} corrupt copies or fragments are kept`, () => {
+    expect(summary().score.foreignKept).toBeLessThanOrEqual(floors.maxCorruptKept);
+  });
+
+  it(`GIVEN the slice THEN at most ${floors.maxSentencesLost} sentences are lost`, () => {
+    expect(summary().score.sentencesLost).toBeLessThanOrEqual(floors.maxSentencesLost);
+  });
+
+  it(`GIVEN the slice THEN at least ${floors.minUnansweredFound} of unanswered questions are recognised`, () => {
+    expect(rate(summary().score.foundUnanswered, summary().score.truthUnanswered)).toBeGreaterThanOrEqual(floors.minUnansweredFound);
+  });
+});
