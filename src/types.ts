@@ -37,6 +37,13 @@ export interface AnswerUnit {
   source: string;
   /** Paragraphs, source text; the first without its `<speaker>：` label (the speaker is a field). */
   paragraphs: string[];
+  /**
+   * Bilingual sources only: the official English translation of each paragraph, parallel to
+   * `paragraphs` (same length; '' where the source gives none). Absent for Chinese-only sources.
+   */
+  translation?: string[];
+  /** Bilingual sources only: the English of the question (null when the question or its translation is missing). */
+  questionTranslation?: string | null;
 }
 
 /** A reporter question recorded without an answer in the transcript. */
@@ -48,6 +55,8 @@ export interface UnansweredQuestion {
   question: string;
   outlet: string | null;
   source: string;
+  /** Bilingual sources only: the English of the question (null when the source gives none). */
+  questionTranslation?: string | null;
 }
 
 /** The built index file (index-data/index.json). */
@@ -85,6 +94,35 @@ export interface Answer {
   answer: AnswerHit | null;
   /** With status `unanswered`: the reporter question the transcript records without an answer. */
   unansweredQuestion: string | null;
-  /** Next-best units, best first (at most a few). */
+  /** Next-best units, best first (at most a few); their confidence is measured as the answer's is. */
   alternatives: { unitId: string; topic: string; confidence: number }[];
+  /** What the question was read as (see src/search/question-analysis.ts). */
+  analysis?: AnswerAnalysis;
+  /** Why the status was chosen. */
+  decision?: AnswerDecision;
+}
+
+/** The question analysis behind an answer, as `ask --json` shows it. */
+export interface AnswerAnalysis {
+  intent: { kind: 'position' | 'fact' | 'other-view' | 'quote'; fact?: string; party?: string; cue?: string };
+  framing: string[];
+  /** The topic words searched for, with their weights. */
+  terms: { term: string; weight: number }[];
+  english: boolean;
+}
+
+/** Why `answerQuestion` answered or abstained. */
+export interface AnswerDecision {
+  reason:
+    | 'answered'
+    | 'unanswered_in_record'
+    | 'empty_question'
+    | 'too_vague'
+    | 'no_candidate'
+    | 'low_coverage'
+    | 'ambiguous'
+    | 'other_party_view'
+    | 'fact_not_stated';
+  coverage: number;
+  margin: number;
 }

@@ -1,5 +1,7 @@
-import type { Answer, AnswerHit } from '../types.js';
+import type { Answer, AnswerDecision, AnswerHit } from '../types.js';
 import { analyzeQuery, type QueryConcept } from './query.js';
+import { statesFact } from './facts.js';
+import type { QuestionAnalysis } from './question-analysis.js';
 import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 import { charBigrams } from '../text/index.js';
 
@@ -26,6 +28,8 @@ export interface Candidate {
 export interface Ranking {
   concepts: WeightedConcept[];
   english: boolean;
+  /** What the question asks. */
+  question: QuestionAnalysis;
   /**
    * How much the question says: the sum of its concept weights over the IDF of a word found
    * in one document only (so one rare, specific word ≈ 1; a lone 疫情 or 美国 < 0.2).
@@ -93,11 +97,16 @@ function conceptCredit(
  * by BM25 × coverage². An empty analysis gives no candidates.
  */
 export function rankCandidates(index: SearchIndex, text: string): Ranking {
-  const { concepts: raw, english } = analyzeQuery(index.analyzer, text.slice(0, MAX_QUESTION_CHARS), (term) => index.documentFrequency.has(term));
+  const { concepts: raw, english, question } = analyzeQuery(
+    index.analyzer,
+    text.slice(0, MAX_QUESTION_CHARS),
+    (term) => index.documentFrequency.has(term),
+    index.chinaSide,
+  );
   const concepts = weighConcepts(index, raw);
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const information = total / inverseDocumentFrequency(1, Math.max(1, index.docs.length));
-  if (concepts.length === 0) return { concepts, english, information, candidates: [] };
+  if (concepts.length === 0) return { concepts, english, question, information, candidates: [] };
   const { synonymBoost, partialMatchCredit, rerankDepth } = index.options;
   // Each form is boosted by how specific its concept is in Chinese at large (so 中国 in a
   // question about 欧洲 does not decide the ranking), and a synonym less than the typed word.
@@ -148,7 +157,7 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
     candidates.push({ doc, score: result.score, coverage, relevance: result.score * coverage ** 2 });
   }
   candidates.sort((a, b) => b.relevance - a.relevance);
-  return { concepts, english, information, candidates };
+  return { concepts, english, question, information, candidates };
 }
 
 /** Index of the paragraph holding most of the query's weight (the first one on a tie). */
@@ -168,12 +177,13 @@ export function chooseBestParagraph(doc: SearchDoc, concepts: readonly WeightedC
   return best;
 }
 
-/** The decision for a ranking: which candidate, if any, and how confident. */
+/** The decision for a ranking: which candidate, if any, how confident, and why. */
 export interface Decision {
   best: Candidate | undefined;
   margin: number;
   confidence: number;
   accepted: boolean;
+  reason: AnswerDecision['reason'];
 }
 
 /**
@@ -202,15 +212,34 @@ export interface Decision {
  */
 export function decide(index: SearchIndex, ranking: Ranking): Decision {
   const [first, second] = ranking.candidates;
-  if (!first) return { best: undefined, margin: 0, confidence: 0, accepted: false };
-  const margin = second && first.relevance > 0 ? Math.max(0, (first.relevance - second.relevance) / first.relevance) : 1;
+  if (ranking.concepts.length === 0) return { best: undefined, margin: 0, confidence: 0, accepted: false, reason: 'empty_question' };
+  if (!first) return { best: undefined, margin: 0, confidence: 0, accepted: false, reason: 'no_candidate' };
+  const margin = marginOf(first, second);
   const { minCoverage, sureCoverage, minMargin, minInformation } = index.options.thresholds;
-  const accepted =
-    ranking.information >= minInformation &&
-    first.coverage >= minCoverage &&
-    (first.coverage >= sureCoverage || margin >= minMargin);
-  const confidence = first.coverage * (0.5 + margin / 2);
-  return { best: first, margin, confidence: round(confidence), accepted };
+  const confidence = round(confidenceOf(first.coverage, margin));
+  const refuse = (reason: AnswerDecision['reason']): Decision => ({ best: first, margin, confidence, accepted: false, reason });
+  if (ranking.information < minInformation) return refuse('too_vague');
+  if (first.coverage < minCoverage) return refuse('low_coverage');
+  if (first.coverage < sureCoverage && margin < minMargin) return refuse('ambiguous');
+  const intent = ranking.question.intent;
+  // The official answers state China's positions: another party's view is not in them.
+  if (intent.kind === 'other-view') return refuse('other_party_view');
+  // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.
+  if (intent.kind === 'fact' && first.doc.kind === 'unit') {
+    const paragraph = foldedParagraphs(first.doc)[chooseBestParagraph(first.doc, ranking.concepts)] ?? '';
+    if (!statesFact(index.analyzer, paragraph, intent.fact, ranking.concepts)) return refuse('fact_not_stated');
+  }
+  return { best: first, margin, confidence, accepted: true, reason: first.doc.kind === 'unit' ? 'answered' : 'unanswered_in_record' };
+}
+
+/** (r₁ − r₂) / r₁ of the ranking key of the first two candidates; 1 without a runner-up. */
+function marginOf(first: Candidate, second: Candidate | undefined): number {
+  return second && first.relevance > 0 ? Math.max(0, (first.relevance - second.relevance) / first.relevance) : 1;
+}
+
+/** One confidence for answers and alternatives alike: coverage, discounted by up to half when a rival is as good. */
+function confidenceOf(coverage: number, margin: number): number {
+  return coverage * (0.5 + margin / 2);
 }
 
 function round(value: number): number {
@@ -219,9 +248,10 @@ function round(value: number): number {
 
 function alternativesOf(candidates: readonly Candidate[], exclude: SearchDoc | undefined, limit: number, floor: number) {
   return candidates
-    .filter((candidate) => candidate.doc.kind === 'unit' && candidate.doc !== exclude && candidate.coverage >= floor)
+    .map((candidate, i) => ({ candidate, confidence: confidenceOf(candidate.coverage, marginOf(candidate, candidates[i + 1])) }))
+    .filter(({ candidate }) => candidate.doc.kind === 'unit' && candidate.doc !== exclude && candidate.coverage >= floor)
     .slice(0, limit)
-    .map((candidate) => ({ unitId: candidate.doc.id, topic: candidate.doc.topic, confidence: round(candidate.coverage) }));
+    .map(({ candidate, confidence }) => ({ unitId: candidate.doc.id, topic: candidate.doc.topic, confidence: round(confidence) }));
 }
 
 /**
@@ -238,23 +268,27 @@ function alternativesOf(candidates: readonly Candidate[], exclude: SearchDoc | u
  */
 export function answerQuestion(index: SearchIndex, text: string): Answer {
   const question = typeof text === 'string' ? text : '';
-  const noMatch: Answer = { question, status: 'no_match', answer: null, unansweredQuestion: null, alternatives: [] };
   const ranking = rankCandidates(index, question);
   const decision = decide(index, ranking);
+  const { intent, framing } = ranking.question;
+  const explained = {
+    analysis: {
+      intent: { ...intent },
+      framing,
+      terms: ranking.concepts.map((concept) => ({ term: concept.term, weight: round(concept.weight) })),
+      english: ranking.english,
+    },
+    decision: { reason: decision.reason, coverage: round(decision.best?.coverage ?? 0), margin: round(decision.margin) },
+  };
   const { maxAlternatives, thresholds } = index.options;
   const best = decision.best;
   if (!best || !decision.accepted) {
-    return { ...noMatch, alternatives: alternativesOf(ranking.candidates, undefined, maxAlternatives, thresholds.minCoverage / 2) };
+    const alternatives = alternativesOf(ranking.candidates, undefined, maxAlternatives, thresholds.minCoverage / 2);
+    return { question, status: 'no_match', answer: null, unansweredQuestion: null, alternatives, ...explained };
   }
   const alternatives = alternativesOf(ranking.candidates, best.doc, maxAlternatives, 0);
   if (best.doc.kind === 'unanswered') {
-    return {
-      question,
-      status: 'unanswered',
-      answer: null,
-      unansweredQuestion: best.doc.unanswered.question,
-      alternatives,
-    };
+    return { question, status: 'unanswered', answer: null, unansweredQuestion: best.doc.unanswered.question, alternatives, ...explained };
   }
   const unit = best.doc.unit;
   const hit: AnswerHit = {
@@ -267,5 +301,5 @@ export function answerQuestion(index: SearchIndex, text: string): Answer {
     bestParagraph: chooseBestParagraph(best.doc, ranking.concepts),
     confidence: decision.confidence,
   };
-  return { question, status: 'answered', answer: hit, unansweredQuestion: null, alternatives };
+  return { question, status: 'answered', answer: hit, unansweredQuestion: null, alternatives, ...explained };
 }

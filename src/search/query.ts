@@ -1,4 +1,7 @@
-import { normalizeForMatching, type Analyzer } from '../text/index.js';
+import type { Analyzer } from '../text/index.js';
+import { analyzeQuestion, isEnglish, languageRuns, type QuestionAnalysis } from './question-analysis.js';
+
+export { isEnglish };
 
 /**
  * Query analysis: the user's text → the concepts to look for. A concept is one informative
@@ -15,16 +18,8 @@ export interface AnalyzedQuery {
   concepts: QueryConcept[];
   /** True when the question was read as English and translated through the glossary. */
   english: boolean;
-}
-
-const LATIN_LETTER = /[a-z]/giu;
-const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/gu;
-
-/** True when the text has more Latin letters than Chinese characters (and some of them). */
-export function isEnglish(text: string): boolean {
-  const latin = text.match(LATIN_LETTER)?.length ?? 0;
-  const cjk = text.match(CJK_CHAR)?.length ?? 0;
-  return latin >= 2 && latin > cjk;
+  /** What the question asks (intent, framing, actors). */
+  question: QuestionAnalysis;
 }
 
 /** Forms of an English word to look up, the word first: smearing → smear, exports → export. */
@@ -98,17 +93,29 @@ export function refineUnknownTokens(analyzer: Analyzer, tokens: readonly string[
 }
 
 /**
- * Analyses a question: English through the glossary, anything else through the tokenizer;
- * words the index does not know get a second look (refineUnknownTokens); each distinct token
- * becomes a concept with its synonyms. `known` tells whether the index contains a term.
+ * Analyses a question (question-analysis.ts) and reads its topic words from what is left once
+ * the framing is removed: an English question through the glossary; otherwise each run in its
+ * own language (Chinese through the tokenizer, a Latin run through the glossary, so `中印
+ * border` keeps 中印 and finds 边境). Words the index does not know get a second look
+ * (refineUnknownTokens); each distinct token becomes a concept with its synonyms. `known` tells
+ * whether the index contains a term; `chinaSide` names who speaks for China in the index.
  *
  * @example analyzeQuery(analyzer, '俄罗斯那边现在跟中国关系咋样').concepts.map((c) => c.term)
  *   // → ['罗斯', '俄罗斯', '中国', '关系']
  */
-export function analyzeQuery(analyzer: Analyzer, text: string, known: (term: string) => boolean = () => true): AnalyzedQuery {
+export function analyzeQuery(
+  analyzer: Analyzer,
+  text: string,
+  known: (term: string) => boolean = () => true,
+  chinaSide: ReadonlySet<string> = new Set(),
+): AnalyzedQuery {
   const { synonyms } = analyzer.lexicon;
-  const english = isEnglish(normalizeForMatching(text));
-  const tokens = refineUnknownTokens(analyzer, english ? translateEnglish(analyzer, text) : analyzer.tokenize(text), known);
+  const question = analyzeQuestion(analyzer, text, chinaSide);
+  const { english, core } = question;
+  const read = english
+    ? translateEnglish(analyzer, core)
+    : languageRuns(core).flatMap((run) => (run.language === 'zh' ? analyzer.tokenizeExact(run.text) : translateEnglish(analyzer, run.text)));
+  const tokens = refineUnknownTokens(analyzer, read, known);
   const seen = new Set<string>();
   const concepts: QueryConcept[] = [];
   for (const term of tokens) {
@@ -116,5 +123,5 @@ export function analyzeQuery(analyzer: Analyzer, text: string, known: (term: str
     seen.add(term);
     concepts.push({ term, alternatives: synonyms.get(term) ?? [term] });
   }
-  return { concepts, english };
+  return { concepts, english, question };
 }

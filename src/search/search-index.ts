@@ -32,6 +32,8 @@ export interface SearchIndex {
   readonly options: Readonly<SearchOptions>;
   /** The analyzer that cut the documents; queries are cut by the same one. */
   readonly analyzer: Analyzer;
+  /** Who speaks for China in this index (its speakers, folded): a question naming them asks China's view. */
+  readonly chinaSide: ReadonlySet<string>;
   /** Documents, units first then unanswered questions, in file order; position = minisearch id. */
   readonly docs: readonly SearchDoc[];
   readonly minisearch: MiniSearch<IndexedFields>;
@@ -150,6 +152,11 @@ export function createSearchIndex(file: IndexFile, analyzer: Analyzer, options: 
     file,
     options,
     analyzer,
+    chinaSide: new Set(
+      [...file.units.map((unit) => unit.speaker), ...file.sources.map((source) => source.speaker ?? '')]
+        .filter((name) => name.length > 0)
+        .map(normalizeForMatching),
+    ),
     docs,
     minisearch,
     documentFrequency,

@@ -28,8 +28,14 @@ export interface Analyzer {
    * `tokenize('中方如何評價中美關係？')` → `['中美', '关系', '中美关系']`.
    */
   tokenize(text: string): string[];
-  /** jieba's exact-mode words of a text (no sub-words): `words('涉港国安立法')` → `['涉港', '国安', '立法']`. */
+  /** jieba's exact-mode words of a text (no sub-words): `words('英国会不会制裁')` → `['英国', '会', '不会', '制裁']`. */
   words(text: string): string[];
+  /**
+   * Like `tokenize`, in jieba's exact mode: each word once, without the dictionary sub-words
+   * that search mode adds (英国会不会 gives no 国会). For reading questions.
+   * `tokenizeExact('中方如何評價中美關係？')` → `['中美关系']`.
+   */
+  tokenizeExact(text: string): string[];
   /** jieba's words with their part of speech (n 名词, vn, ns 地名, v 动词 …). */
   tag(text: string): { word: string; tag: string }[];
   /** Every dictionary word inside a (folded) word, as jieba's full mode finds them. */
@@ -153,6 +159,15 @@ function analyzerOf(lexicon: Lexicon, files: Readonly<AnalyzerFiles>): Analyzer 
     files,
     cut,
     tokenize: (text) => cut(normalizeForMatching(text)).filter((token) => !lexicon.stopWords.has(token)),
+    tokenizeExact: (text) => {
+      const tokens: string[] = [];
+      for (const match of normalizeForMatching(text).matchAll(RUN)) {
+        const run = match[0];
+        if (LATIN_OR_DIGIT.test(run)) tokens.push(run);
+        else for (const word of nodejieba.cut(run)) tokens.push(word);
+      }
+      return tokens.filter((token) => !lexicon.stopWords.has(token));
+    },
     words: (text) => nodejieba.cut(text),
     tag: (text) => nodejieba.tag(text),
     cutAll: (word) => nodejieba.cutAll(word),

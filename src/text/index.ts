@@ -4,6 +4,6 @@
  */
 export { createAnalyzer, type Analyzer, type AnalyzerFiles } from './analyzer.js';
 export { DEFAULT_ANALYZER_FILES, createDefaultAnalyzer } from './default-files.js';
-export { normalizeForMatching } from './normalize.js';
+export { foldScript, normalizeForMatching } from './normalize.js';
 export { charBigrams, CJK_ONLY } from './char-bigrams.js';
 export { parseGlossary, parseStopWords, parseSynonyms, type Glossary, type Lexicon, type SynonymMap } from './lexicon.js';

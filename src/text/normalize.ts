@@ -13,5 +13,14 @@ const toSimplified = (text: string): string => fromTaiwan(fromHongKong(text));
  * @example normalizeForMatching('歐洲怎麼看中國？ＷＨＯ') // → '欧洲怎么看中国?who'
  */
 export function normalizeForMatching(text: string): string {
-  return toSimplified(text.normalize('NFKC')).toLowerCase();
+  return foldScript(text).toLowerCase();
+}
+
+/**
+ * NFKC and traditional → simplified, case kept: for reading a question (`WHO` stays an acronym).
+ *
+ * @example foldScript('歐洲怎麼看ＷＨＯ') // → '欧洲怎么看WHO'
+ */
+export function foldScript(text: string): string {
+  return toSimplified(text.normalize('NFKC'));
 }

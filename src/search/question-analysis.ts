@@ -1,0 +1,253 @@
+import { foldScript, normalizeForMatching, type Analyzer } from '../text/index.js';
+
+/**
+ * Question analysis: what a user's question asks, before any ranking. Pure functions of the
+ * text (and the analyzer's dictionary), table-tested; `answerQuestion` decides from this and
+ * from the ranking.
+ *
+ * - language runs: Chinese and Latin runs are read each in its own language;
+ * - framing: conversational wrapping (求个出处, 有没有官方说法, 我记得, 听说, 究竟, 麻烦发一下) is
+ *   recognised and left out of the topic words;
+ * - intent: a position (what the official line is), a fact of a kind (quantity, date/time, age,
+ *   identity, place), another party's view, or a request for the quote itself;
+ * - actors: who the question names, and whether each is the Chinese side.
+ */
+
+/** What kind of fact a question asks for. */
+export type FactKind = 'quantity' | 'date' | 'age' | 'identity' | 'place';
+
+/** What the question asks. */
+export type Intent =
+  /** The official position on something (the default): 中方如何看待…, 中美关系会怎样. */
+  | { kind: 'position' }
+  /** A fact of one kind: 贷款有多大 (quantity), 哪天见面 (date), 普京多大了 (age). */
+  | { kind: 'fact'; fact: FactKind; cue: string }
+  /** Another party's view or reaction: 美国对此怎么看, how did the Russian minister respond. */
+  | { kind: 'other-view'; party: string; cue: string }
+  /** The quote itself: 原话是什么, 求出处. Answered like a position. */
+  | { kind: 'quote'; cue: string };
+
+/** A run of the question in one script. */
+export interface LanguageRun {
+  text: string;
+  language: 'zh' | 'en';
+}
+
+/** Someone the question names. */
+export interface Actor {
+  text: string;
+  /** The Chinese side (中方, 中国, 外交部, the transcripts' speakers) or another party. */
+  side: 'china' | 'other';
+}
+
+export interface QuestionAnalysis {
+  /** The question's runs, in order (punctuation and spaces dropped between them). */
+  runs: LanguageRun[];
+  /** Framing phrases found and left out of the topic words. */
+  framing: string[];
+  /** The question without its framing, script folded but case kept (WHO): what the topic words are read from. */
+  core: string;
+  intent: Intent;
+  actors: Actor[];
+  /** True when Latin letters dominate: read as English. */
+  english: boolean;
+}
+
+/**
+ * Conversational framing, longest first: the words say how something is asked, not what. Matched
+ * on folded text (simplified, lower case).
+ */
+const FRAMING = [
+  '有没有大佬知道', '有大佬知道', '有没有人知道', '有人知道', '谁知道', '大佬们', '大佬',
+  '求个出处', '求出处', '出处在哪', '出处', '求个链接', '求链接', '求原文', '求原话', '求个', '求问', '求教',
+  '有没有官方说法', '有没有官方回应', '有没有官方表态', '官方说法', '官方口径', '官方回答', '官方的回答', '官方是怎么说的', '官方怎么说',
+  '麻烦发一下', '麻烦发下', '麻烦贴一下', '麻烦给', '麻烦问', '发一下', '贴一下', '谢谢', '多谢',
+  '我记得', '还记得', '记得有', '我听说', '听说', '据说', '好像', '印象中', '我想问一下', '我想问', '想问一下', '想问', '问一下', '请问', '想知道', '我想知道',
+  '究竟', '到底', '咋回事', '怎么回事', '是啥情况', '啥情况', '什么情况', '咋样', '怎么样', '如何', '能不能说说', '说说', '讲讲', '聊聊',
+  '有没有', '是不是', '对吧', '是吧', '呢', '吗', '啊', '呀', '吧', '哈',
+];
+
+/** English framing, as word sequences. */
+const ENGLISH_FRAMING = [
+  'can someone tell me', 'does anyone know', 'anyone know', 'can you tell me', 'tell me', 'please', 'i heard', 'i remember', 'is there an official', 'official line on', 'official line', 'official position on', 'what is the official',
+];
+
+const QUOTE_CUES = ['原话', '原文', '出处', '怎么说的', '说过什么', '说了什么', '引用', 'quote', 'exact words', 'source'];
+
+/** Cues of a fact question, by kind, on folded text; the first kind that matches wins (age before quantity: 多大了). */
+const FACT_CUES: readonly [FactKind, RegExp][] = [
+  ['age', /几岁|多大年纪|多大岁数|年龄|多少岁|多大了|how old|what age/u],
+  ['date', /什么时候|何时|哪天|哪一天|哪年|哪一年|几月|几号|几日|哪个月|日期|多久|多长时间|\bwhen\b|what (?:date|day|year|time)|how long/u],
+  ['quantity', /多少|几个|几位|几次|几名|几项|几家|几国|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几|how (?:many|much)|what (?:amount|number|percentage|share)/u],
+  ['identity', /是谁|哪位|哪个人|叫什么名字|叫什么|名字是|谁(?!知道)|\bwho\b|\bwhose\b|what is (?:his|her) name/u],
+  ['place', /在哪里|在哪儿|在哪|哪里|何地|地点|哪个城市|哪座城市|\bwhere\b/u],
+];
+
+/** Verbs of holding or voicing a view: the party before them is whose view is asked. */
+const VIEW_VERBS = /怎么看待|如何看待|怎么看|如何看|怎么评价|如何评价|怎样评价|怎么回应|如何回应|怎样回应|怎么回复|如何回复|怎么回答|如何回答|作何反应|有何反应|有什么反应|什么反应|怎么反应|如何反应|什么态度|什么立场|持什么|怎么表态|如何表态|表态|怎么说|说了什么|说什么|认为|看法|观点|立场|态度|反应|回应/gu;
+
+/** Words that put what follows them in the object or topic position (对美国的做法, 针对…), not the subject. */
+const OBJECT_MARKERS = /(?:对于|对|针对|关于|就|向|给|同|与|和|跟|把|被|让|令)$/u;
+
+/** The Chinese side: 中方, 中国, 我国, 外交部, 北京, 中国政府 (and the index's speakers, passed in). */
+const CHINA_SIDE = /^(?:中方|中国|我国|我方|中国政府|中华人民共和国|外交部|中国外交部|北京|中国外长|中国领导人|中共|中国大陆|大陆|发言人|外交部发言人|官方)$/u;
+
+/** Titles that make an actor of the country before them (俄罗斯外长, 美国总统). */
+const TITLES = /^(?:总统|总理|首相|外长|外交部长|国务卿|防长|国防部长|发言人|大使|政府|官员|议员|国会|议会|领导人|当局|方面|媒体|代表|元首|主席)$/u;
+
+const LATIN_RUN = /[A-Za-z][A-Za-z0-9.'’-]*(?:\s+[A-Za-z0-9][A-Za-z0-9.'’-]*)*/gu;
+const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff0-9０-９]*/gu;
+const LATIN_LETTER = /[a-z]/giu;
+const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/gu;
+
+/**
+ * True when the text is English: Latin letters and at most a stray Chinese word (two
+ * characters). A Chinese sentence with English terms in it is read run by run instead.
+ */
+export function isEnglish(text: string): boolean {
+  const latin = text.match(LATIN_LETTER)?.length ?? 0;
+  const cjk = text.match(CJK_CHAR)?.length ?? 0;
+  return latin >= 2 && cjk <= 2 && latin > cjk;
+}
+
+/**
+ * The runs of a text in each script, in order: `G20峰会上中方的supply chain倡议` →
+ * `[{G20, en}, {峰会上中方的, zh}, {supply chain, en}, {倡议, zh}]`.
+ */
+export function languageRuns(text: string): LanguageRun[] {
+  const runs: { text: string; language: 'zh' | 'en'; at: number }[] = [];
+  for (const match of text.matchAll(LATIN_RUN)) runs.push({ text: match[0], language: 'en', at: match.index });
+  for (const match of text.matchAll(CJK_RUN)) runs.push({ text: match[0], language: 'zh', at: match.index });
+  return runs.sort((a, b) => a.at - b.at).map(({ text: run, language }) => ({ text: run, language }));
+}
+
+/**
+ * Removes framing phrases from script-folded text (see foldScript), longest first, English in
+ * any case; returns what was found and the rest.
+ * `stripFraming('求个出处，王毅说过世界回不到过去吗')` → framing `['求个出处', '吗']`, core `，王毅说过世界回不到过去`.
+ */
+export function stripFraming(text: string): { framing: string[]; core: string } {
+  const framing: string[] = [];
+  let core = text;
+  for (const phrase of FRAMING) {
+    if (!core.includes(phrase)) continue;
+    framing.push(phrase);
+    core = core.split(phrase).join(' ');
+  }
+  for (const phrase of ENGLISH_FRAMING) {
+    const pattern = new RegExp(`\\b${phrase}\\b`, 'giu');
+    if (!pattern.test(core)) continue;
+    framing.push(phrase);
+    core = core.replace(pattern, ' ');
+  }
+  return { framing, core: core.replace(/\s+/gu, ' ').trim() };
+}
+
+/** The fact a question asks for, if any: `中国给非洲的贷款有多大` → quantity (cue 有多大). */
+export function factAsked(folded: string): { fact: FactKind; cue: string } | null {
+  for (const [fact, cue] of FACT_CUES) {
+    const match = cue.exec(folded);
+    if (match) return { fact, cue: match[0] };
+  }
+  return null;
+}
+
+/**
+ * The actors a Chinese clause names, in order, with the position where each starts: place and
+ * person names and organisations (jieba's ns, nr, nt tags), `X方` (美方, 俄方), and a country
+ * with its title as one actor (俄罗斯外长). `chinaSide` names the transcripts' own speakers.
+ */
+export function actorsOf(analyzer: Analyzer, clause: string, chinaSide: ReadonlySet<string>): (Actor & { at: number; end: number })[] {
+  const actors: (Actor & { at: number; end: number })[] = [];
+  let at = 0;
+  const tagged = analyzer.tag(clause);
+  tagged.forEach(({ word, tag }, i) => {
+    const start = at;
+    at += word.length;
+    const isActor = /^(?:ns|nr|nrt|nrfg|nt)$/u.test(tag) || /^[\u4e00-\u9fff]方$/u.test(word) || CHINA_SIDE.test(word) || chinaSide.has(word);
+    if (!isActor) {
+      // A title right after a country widens that country into one actor (俄罗斯外长).
+      const previous = actors.at(-1);
+      if (previous && previous.end === start && TITLES.test(word)) previous.end = at;
+      return;
+    }
+    const previous = actors.at(-1);
+    // Adjacent name pieces are one actor (布/nr 林肯/nr; 俄罗斯/ns 外长拉夫罗夫/nr).
+    if (previous && previous.end === start && tagged[i - 1] !== undefined) {
+      previous.end = at;
+      previous.text = clause.slice(previous.at, at);
+      if (previous.side === 'other' && (CHINA_SIDE.test(word) || chinaSide.has(word))) previous.side = 'china';
+      return;
+    }
+    actors.push({ text: word, side: CHINA_SIDE.test(word) || chinaSide.has(word) ? 'china' : 'other', at: start, end: at });
+  });
+  for (const actor of actors) actor.text = clause.slice(actor.at, actor.end);
+  return actors;
+}
+
+/**
+ * Whose view a Chinese question asks, from its last clause with a view verb: the first actor of
+ * that clause that is not an object (after 对, 针对, 关于 …) nor a modifier (before 的). None
+ * named: the Chinese side is implied (people ask the bot for the official line).
+ * `美国对此怎么看` → other (美国); `中方对美国的做法怎么看` → china; `美国指责中国，中方怎么回应` → china.
+ */
+export function viewAsked(
+  analyzer: Analyzer,
+  folded: string,
+  chinaSide: ReadonlySet<string>,
+): { side: 'china' | 'other'; party: string; cue: string } | null {
+  const clauses = folded.split(/[，,。！？!?；;：:]/u).filter((clause) => clause.trim().length > 0);
+  for (const clause of [...clauses].reverse()) {
+    const verbs = [...clause.matchAll(VIEW_VERBS)];
+    const verb = verbs.at(-1);
+    if (!verb) continue;
+    const before = clause.slice(0, verb.index);
+    const subject = actorsOf(analyzer, before, chinaSide).find(
+      (actor) => !OBJECT_MARKERS.test(before.slice(0, actor.at)) && !before.slice(actor.end).startsWith('的'),
+    );
+    if (!subject) return { side: 'china', party: '', cue: verb[0] };
+    return { side: subject.side, party: subject.text, cue: verb[0] };
+  }
+  return null;
+}
+
+/** English: whose view `how did/does X respond|react|view|think|say`, `what does X think`, `X's view`. */
+export function englishViewAsked(text: string): { side: 'china' | 'other'; party: string; cue: string } | null {
+  const lower = text.toLowerCase();
+  const patterns = [
+    /\b(?:how|what)\s+(?:did|does|do|has|have|will|would)\s+(.+?)\s+(respond|react|reply|view|see|think|say|feel|answer|comment)\b/u,
+    /\b(?:what is|what's|what are)\s+(.+?)(?:'s|’s)\s+(view|position|stance|reaction|response|opinion)\b/u,
+    /\b(?:what is|what's)\s+the\s+(view|position|stance|reaction|response|opinion)\s+of\s+(.+?)(?:\s+on\b|\s+about\b|\?|$)/u,
+  ];
+  for (const [i, pattern] of patterns.entries()) {
+    const match = pattern.exec(lower);
+    if (!match) continue;
+    const party = (i === 2 ? match[2] : match[1])?.trim() ?? '';
+    const cue = (i === 2 ? match[1] : match[2]) ?? '';
+    const china = /\b(?:china|chinese|beijing|wang yi|the spokesperson|spokesperson|the ministry|mfa|the foreign ministry|prc)\b/u.test(party) || party === '';
+    return { side: china ? 'china' : 'other', party, cue };
+  }
+  return null;
+}
+
+/**
+ * Analyses a question. `chinaSide`: names that speak for China in this index (its speakers).
+ *
+ * @example analyzeQuestion(analyzer, '美国对此怎么看', new Set()).intent // → { kind: 'other-view', party: '美国', cue: '怎么看' }
+ */
+export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: ReadonlySet<string> = new Set()): QuestionAnalysis {
+  const folded = normalizeForMatching(text);
+  const english = isEnglish(folded);
+  const { framing, core } = stripFraming(foldScript(text));
+  const quote = QUOTE_CUES.find((cue) => folded.includes(cue));
+  const view = english ? englishViewAsked(folded) : viewAsked(analyzer, folded, chinaSide);
+  const fact = factAsked(core.toLowerCase());
+  let intent: Intent = { kind: 'position' };
+  if (view && view.side === 'other') intent = { kind: 'other-view', party: view.party, cue: view.cue };
+  else if (fact) intent = { kind: 'fact', fact: fact.fact, cue: fact.cue };
+  else if (quote) intent = { kind: 'quote', cue: quote };
+  const actors = english
+    ? []
+    : actorsOf(analyzer, core, chinaSide).map(({ text: actor, side }) => ({ text: actor, side }));
+  return { runs: languageRuns(text), framing, core, intent, actors, english };
+}
