@@ -266,6 +266,11 @@ export class FakeDiscord {
     this.#gateway.closeConnections(code, reason);
   }
 
+  /** Drops the gateway connections without a close frame (a network failure): the client should resume. */
+  dropGatewayConnections(): void {
+    this.#gateway.dropConnections();
+  }
+
   /** Dispatches a raw event `t` with data `d` (escape hatch for events without a helper). */
   dispatch(t: string, d: unknown, guildId?: string): DispatchPayload | null {
     return this.#gateway.dispatch(t, guildId, () => d);

@@ -140,6 +140,15 @@ export class FakeGateway {
     for (const connection of this.#connections) this.#closeSocket(connection.socket, code, reason);
   }
 
+  /** Drops every live connection without a close frame, as a network failure does (the client sees 1006). */
+  dropConnections(): void {
+    for (const connection of this.#connections) {
+      this.closes.push({ code: 1006, by: 'server' });
+      this.#closedByServer.add(connection.socket);
+      connection.socket.terminate();
+    }
+  }
+
   /** Ends every connection and the WebSocket server. */
   async close(): Promise<void> {
     for (const connection of this.#connections) connection.socket.terminate();

@@ -1,4 +1,5 @@
-import { MessageFlags } from 'discord.js';
+import { MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { DEFAULT_EVERYONE_PERMISSIONS } from '../options.js';
 import type { Router } from '../router.js';
 import type { FakeDiscordState } from '../state.js';
 import type { FakeMessage } from '../payloads.js';
@@ -13,6 +14,15 @@ export function addChannelRoutes(router: Router, state: FakeDiscordState): void 
       throw new DiscordApiError(403, 50005, 'Cannot edit a message authored by another user');
     }
     return message;
+  };
+
+  /** In a guild channel the bot needs View Channel and Send Messages (its permissions are `@everyone`'s); in a DM nothing. */
+  const maySend = (channelId: string): boolean => {
+    const guildId = state.guildIdOf(channelId);
+    if (guildId === undefined) return true;
+    const guild = state.options.guilds.find((candidate) => candidate.id === guildId);
+    const needed = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
+    return ((guild?.everyonePermissions ?? DEFAULT_EVERYONE_PERMISSIONS) & needed) === needed;
   };
 
   /** Without the Message Content intent enabled for the app, REST reads hide others' text too. */
@@ -41,6 +51,7 @@ export function addChannelRoutes(router: Router, state: FakeDiscordState): void 
     .add('POST /channels/:channelId/messages', ({ params, body, json }) => {
       const channelId = params.channelId as string;
       state.channel(channelId);
+      if (!maySend(channelId)) throw new DiscordApiError(403, 50013, 'Missing Permissions');
       const message = state.addMessage(state.buildBotMessage(channelId, json, body.files));
       state.onBotMessageChange('create', message);
       return { status: 200, body: message };
