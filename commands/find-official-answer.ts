@@ -1,8 +1,10 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, MessageFlags, type MessageContextMenuCommandInteraction } from 'discord.js';
 import { commandTexts, messages } from '../src/messages.js';
 import { answerFor } from '../src/bot/answer-flow.js';
+import { askerOfInteraction } from '../src/bot/asker.js';
 import type { BotContext } from '../src/bot/command.js';
 import { renderAnswer } from '../src/bot/answer-view.js';
+import { logFailure } from '../src/bot/failure-log.js';
 import { REQUIRED_PERMISSIONS } from '../src/bot/permissions.js';
 import { interactionReply, NO_MENTIONS, postReplyTo } from '../src/bot/reply.js';
 
@@ -23,7 +25,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
     await interaction.reply(interactionReply({ content: messages.targetHasNoText }, true));
     return;
   }
-  const outcome = answerFor(context, interaction.user.id, text, { publishable: false });
+  const outcome = answerFor(context, askerOfInteraction(interaction, 'context_menu'), text, { publishable: false });
   // Only an answer is posted on someone's message; "no answer" and refusals go to the invoker alone.
   if (outcome.kind !== 'answered') {
     await interaction.reply(interactionReply(outcome.reply, true));
@@ -31,7 +33,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   }
   // Without the permissions to post a reply there (or outside a server the bot is in), answer privately at once.
   if (!interaction.appPermissions.has(REQUIRED_PERMISSIONS)) {
-    await interaction.reply(interactionReply(renderAnswer(context.index, outcome.answer, true), true));
+    await interaction.reply(interactionReply(renderAnswer(context.index, outcome.answer, { publishable: true, votable: context.feedback.enabled }), true));
     return;
   }
   // Posting is a REST call of its own; defer so the interaction is acknowledged well within 3 s.
@@ -40,7 +42,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
     await postReplyTo(interaction.client, interaction.channelId, target.id, outcome.reply);
     await interaction.editReply({ content: messages.repliedInChannel });
   } catch (error) {
-    context.logger.info({ err: error, channelId: interaction.channelId }, 'cannot reply in channel; answering privately');
-    await interaction.editReply({ ...renderAnswer(context.index, outcome.answer, true), allowedMentions: NO_MENTIONS });
+    logFailure(context.logger, 'info', error, { channelId: interaction.channelId, guildId: interaction.guildId }, 'cannot reply in channel; answering privately');
+    await interaction.editReply({ ...renderAnswer(context.index, outcome.answer, { publishable: true, votable: context.feedback.enabled }), allowedMentions: NO_MENTIONS });
   }
 }

@@ -2,6 +2,7 @@ import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputComman
 import { getUnanswered, getUnit, suggestTopics } from '../src/search/index.js';
 import { commandTexts, messages } from '../src/messages.js';
 import { answerFor } from '../src/bot/answer-flow.js';
+import { askerOfInteraction } from '../src/bot/asker.js';
 import { renderUnanswered, renderUnitView, truncate } from '../src/bot/answer-view.js';
 import { withText, type BotContext } from '../src/bot/command.js';
 import { MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_LENGTH, resolveRef, toRef } from '../src/bot/custom-id.js';
@@ -28,7 +29,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const id = resolveRef(context.index.file, value);
   const unit = getUnit(context.index, id);
   if (unit !== undefined) {
-    await interaction.reply(interactionReply(renderUnitView(context.index.file, unit, { page: 0, best: null, publishable: true }), true));
+    await interaction.reply(interactionReply(renderUnitView(context.index.file, unit, { page: 0, best: null, publishable: true, votable: context.feedback.enabled }), true));
     return;
   }
   const unanswered = getUnanswered(context.index, id);
@@ -38,7 +39,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     return;
   }
   // Typed without picking a choice: treat it as a question.
-  const outcome = answerFor(context, interaction.user.id, value, { publishable: true });
+  const outcome = answerFor(context, askerOfInteraction(interaction, 'topic'), value, { publishable: true });
   const reply = outcome.kind === 'no_match' ? { content: messages.topicNotFound } : outcome.reply;
   await interaction.reply(interactionReply(reply, true));
 }

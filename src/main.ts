@@ -1,13 +1,16 @@
 /**
  * `npm start`. With DISCORD_TOKEN: the bot (or, with SHARDS, discord.js's ShardingManager spawning
  * this same file once per shard). Without it: console mode over the bundled index.
- * A wrong setting stops start-up with one message listing every problem.
+ * A wrong setting stops start-up with one message listing every problem (exit 1); Discord closing
+ * the gateway for good (a reset token, a disallowed intent) stops the bot with a fatal log line
+ * saying what to do, and exit code 78.
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
 import { startBot } from './bot/client.js';
 import { startShardingManager } from './bot/sharding.js';
-import { stopOnSignals } from './bot/shutdown.js';
+import { EXIT_GATEWAY_CLOSED } from './bot/gateway-close.js';
+import { exitAfterFlush, stopOnSignals } from './bot/shutdown.js';
 import { runConsole } from './cli/console.js';
 import { readIndexFile } from './index-file.js';
 
@@ -31,14 +34,14 @@ if (config.discordToken === null) {
   }
 } else {
   const logger = createLogger(config.logLevel);
-  const started =
-    config.sharding.mode === 'manager'
-      ? startShardingManager({ ...config, sharding: config.sharding }, logger, import.meta.url)
-      : startBot(config, logger).then((bot) => bot.stop);
+  const started: Promise<{ stop(): Promise<void>; closedForGood: Promise<unknown> }> =
+    config.sharding.mode === 'manager' ? startShardingManager({ ...config, sharding: config.sharding }, logger, import.meta.url) : startBot(config, logger);
   // Listen for signals from the start: a SIGTERM while connecting (or spawning shards) stops once started.
-  stopOnSignals(logger, async () => (await started)());
+  stopOnSignals(logger, async () => (await started).stop());
   try {
-    await started;
+    const running = await started;
+    // Discord closed the gateway for good (the fatal line says why): a distinct non-zero exit.
+    void running.closedForGood.then(() => exitAfterFlush(logger, EXIT_GATEWAY_CLOSED));
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');
     logger.flush(() => process.exit(1));

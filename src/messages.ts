@@ -145,3 +145,47 @@ export const messages = {
   consoleBanner: '口径 控制台模式：输入问题后按回车，Ctrl+D 退出。',
   consolePrompt: '问> ',
 } as const;
+
+// ── Feedback and /stats ────────────────────────────────────────────────────────────────────
+// 👍/👎 on answers and the server's usage statistics (src/feedback, commands/stats.ts).
+
+/** `/stats`: its name and description (only members with Manage Server are shown it). */
+export const feedbackCommandTexts = {
+  stats: {
+    name: 'stats',
+    nameLocalizations: { 'zh-CN': '统计', 'zh-TW': '統計', 'en-US': 'stats', 'en-GB': 'stats' },
+    description: '本服务器的使用统计：回答次数、未能回答的问题、👎 最多的回答',
+    descriptionLocalizations: {
+      'zh-CN': '本服务器的使用统计：回答次数、未能回答的问题、👎 最多的回答',
+      'zh-TW': '本伺服器的使用統計：回答次數、未能回答的問題、👎 最多的回答',
+      'en-US': 'Usage in this server: answers, questions it could not answer, most 👎 answers',
+      'en-GB': 'Usage in this server: answers, questions it could not answer, most 👎 answers',
+    },
+  },
+} as const satisfies Record<string, CommandText>;
+
+/** Replies and labels of feedback and `/stats`. */
+export const feedbackMessages = {
+  voteEmoji: { up: '👍', down: '👎' },
+  /** Only the voter sees it. */
+  voteRecorded: (vote: 'up' | 'down') =>
+    vote === 'up'
+      ? '谢谢！已记下 👍：这条回答有帮助。改变主意可以再按 👎。'
+      : '谢谢！已记下 👎：这条回答没有帮助，服务器管理员会在 /stats 中看到。改变主意可以再按 👍。',
+  /** A vote on an answer while feedback is off (FEEDBACK=false, or the database cannot be written). */
+  voteNotKept: '反馈功能目前未开启，这次投票没有记下。',
+  statsOff: '反馈功能目前未开启，没有统计可以显示。',
+  statsGuildOnly: '统计只在服务器中可用。',
+  statsTitle: '口径 · 本服务器的使用统计',
+  statsPeriodName: (days: number) => `最近 ${days} 天`,
+  statsPeriod: (answered: number, noMatch: number, unanswered: number) =>
+    `回答 ${answered} 次\n未能回答 ${noMatch + unanswered} 次\n（实录中没有 ${noMatch}，有提问无回答 ${unanswered}）`,
+  statsTopUnansweredName: (days: number) => `最常问而未能回答的问题（最近 ${days} 天）`,
+  /** One asked question: rank, the question as typed, how often, the topics the bot named as closest. */
+  statsAskedItem: (rank: number, question: string, count: number, closestTopics: readonly string[]) =>
+    `${rank}. ${question} ×${count}${closestTopics.length === 0 ? '' : `（相近话题：${closestTopics.join('、')}）`}`,
+  statsMostDownvotedName: (days: number) => `👎 最多的回答（最近 ${days} 天）`,
+  statsVotedItem: (rank: number, answer: string, down: number, up: number) => `${rank}. ${answer} — 👎 ${down} · 👍 ${up}`,
+  statsNone: '暂无',
+  statsFooter: (retentionDays: number) => `记录保留 ${retentionDays} 天，不保存用户 ID · 导出：npm run stats -- --csv --guild <服务器 ID>`,
+} as const;

@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import { getUnit, type SearchIndex } from '../search/index.js';
 import type { Answer, AnswerUnit, IndexFile } from '../types.js';
-import { messages } from '../messages.js';
+import { feedbackMessages, messages } from '../messages.js';
 import { encodeCustomId, toRef } from './custom-id.js';
 import { paginate, type PageSegment } from './paging.js';
 import { describeSpeech, escapeSourceText, findSource } from './quote.js';
@@ -30,21 +30,28 @@ export interface ReplyBody {
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
-/** How to show a unit: which page (default: the one holding `best`), which paragraph to mark, whether to offer the publish button. */
-export interface UnitViewOptions {
+/** How to show a unit: which page (default: the one holding `best`), which paragraph to mark, whether to offer the publish button and 👍/👎. */
+export interface UnitViewOptions extends AnswerViewOptions {
   page?: number;
   best: number | null;
+}
+
+/** Which buttons an answer carries. */
+export interface AnswerViewOptions {
+  /** 发到频道: post the answer publicly (for an answer only the asker sees). */
   publishable: boolean;
+  /** 👍 / 👎 (while feedback is kept). */
+  votable: boolean;
 }
 
 /**
  * Renders the reply to an answered, unanswered or no_match `Answer`. An answer opens on the page
  * holding its best paragraph, which is marked ▶ and bold.
  */
-export function renderAnswer(index: SearchIndex, answer: Answer, publishable: boolean): ReplyBody {
+export function renderAnswer(index: SearchIndex, answer: Answer, options: AnswerViewOptions): ReplyBody {
   if (answer.status === 'answered' && answer.answer !== null) {
     const unit = getUnit(index, answer.answer.unitId);
-    if (unit !== undefined) return renderUnitView(index.file, unit, { best: answer.answer.bestParagraph, publishable });
+    if (unit !== undefined) return renderUnitView(index.file, unit, { ...options, best: answer.answer.bestParagraph });
   }
   if (answer.status === 'unanswered' && answer.unansweredQuestion !== null) {
     const recorded = index.file.unanswered.find((question) => question.question === answer.unansweredQuestion);
@@ -73,7 +80,7 @@ function paginateUnit(unit: AnswerUnit, best: number | null): PageSegment[][] {
 /**
  * Renders one page of a unit as an embed (title: topic; description: the reporter's question, then
  * the page's paragraphs; footer: speaker, event, date, source, page) with ◀ ▶ page buttons, the
- * publish button when `publishable`, and a menu to quote one of the page's paragraphs.
+ * publish button when `publishable`, 👍 👎 when `votable`, and a menu to quote one of the page's paragraphs.
  */
 export function renderUnitView(file: IndexFile, unit: AnswerUnit, options: UnitViewOptions): ReplyBody {
   const pages = paginateUnit(unit, options.best);
@@ -108,6 +115,11 @@ export function renderUnitView(file: IndexFile, unit: AnswerUnit, options: UnitV
   }
   if (options.publishable) {
     buttons.push(new ButtonBuilder().setCustomId(encodeCustomId({ kind: 'publish', ref })).setLabel(messages.publish).setStyle(ButtonStyle.Primary));
+  }
+  if (options.votable) {
+    for (const vote of ['up', 'down'] as const) {
+      buttons.push(new ButtonBuilder().setCustomId(encodeCustomId({ kind: 'vote', vote, ref })).setEmoji({ name: feedbackMessages.voteEmoji[vote] }).setStyle(ButtonStyle.Secondary));
+    }
   }
   const paragraphs = [...new Set(segments.map((segment) => segment.paragraph))].slice(0, LIMITS.selectOptions);
   const menu = new StringSelectMenuBuilder()

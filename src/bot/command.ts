@@ -6,17 +6,19 @@ import type {
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Config } from '../config.js';
+import type { Feedback } from '../feedback/index.js';
 import type { Logger } from '../log.js';
 import type { SearchIndex } from '../search/index.js';
 import type { CommandText } from '../messages.js';
 import type { RateLimiter } from './rate-limiter.js';
 
-/** What every handler gets: settings, the loaded index, the logger, the shared rate limiter. */
+/** What every handler gets: settings, the loaded index, the logger, the shared rate limiter, feedback. */
 export interface BotContext {
   readonly config: Config;
   readonly index: SearchIndex;
   readonly logger: Logger;
   readonly rateLimiter: RateLimiter;
+  readonly feedback: Feedback;
 }
 
 /**

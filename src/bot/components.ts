@@ -1,7 +1,8 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { getUnit } from '../search/index.js';
 import type { AnswerUnit } from '../types.js';
-import { messages } from '../messages.js';
+import { DM_SCOPE } from '../feedback/index.js';
+import { feedbackMessages, messages } from '../messages.js';
 import { takeRateLimit } from './answer-flow.js';
 import { renderUnitView } from './answer-view.js';
 import type { BotContext } from './command.js';
@@ -11,8 +12,9 @@ import { interactionReply } from './reply.js';
 
 /**
  * Handles the buttons and the select menu on an answer: ◀ ▶ re-render the message at another
- * page; 发到频道 posts the whole answer as a public block quote; the menu posts one paragraph.
- * Everything needed is in the custom id, so components on old messages work after a restart.
+ * page; 发到频道 posts the whole answer as a public block quote; the menu posts one paragraph;
+ * 👍 👎 queue the user's vote and tell them privately. Everything needed is in the custom id, so
+ * components on old messages work after a restart.
  */
 export async function handleComponent(interaction: ButtonInteraction | StringSelectMenuInteraction, context: BotContext): Promise<void> {
   const action = decodeCustomId(interaction.customId);
@@ -22,7 +24,16 @@ export async function handleComponent(interaction: ButtonInteraction | StringSel
     return;
   }
   if (action.kind === 'page') {
-    await interaction.update(renderUnitView(context.index.file, unit, action));
+    await interaction.update(renderUnitView(context.index.file, unit, { ...action, votable: context.feedback.enabled }));
+    return;
+  }
+  if (action.kind === 'vote') {
+    if (!context.feedback.enabled) {
+      await interaction.reply(interactionReply({ content: feedbackMessages.voteNotKept }, true));
+      return;
+    }
+    context.feedback.recordVote({ guild: interaction.guildId ?? DM_SCOPE, userId: interaction.user.id, unitId: unit.id, vote: action.vote });
+    await interaction.reply(interactionReply({ content: feedbackMessages.voteRecorded(action.vote) }, true));
     return;
   }
   const paragraphs =

@@ -20,19 +20,24 @@ export type ComponentAction =
   /** Post the whole answer publicly as a block quote. */
   | { kind: 'publish'; ref: string }
   /** Select menu: post the chosen paragraph publicly as a block quote. */
-  | { kind: 'quote'; ref: string };
+  | { kind: 'quote'; ref: string }
+  /** 👍 / 👎: the user's vote on the unit (one per user per unit in a guild; voting again changes it). */
+  | { kind: 'vote'; vote: 'up' | 'down'; ref: string };
 
 const PREFIX = 'kj';
 
 /**
  * Encodes an action as a custom id of at most 100 characters (the ref goes last, so it may hold `:`).
- * `{ kind: 'page', ref: 'src#3', page: 1, best: 2, publishable: true }` → `kj:page:1:2:e:src#3`
+ * `{ kind: 'page', ref: 'src#3', page: 1, best: 2, publishable: true }` → `kj:page:1:2:e:src#3`;
+ * `{ kind: 'vote', vote: 'down', ref: 'src#3' }` → `kj:vote:down:src#3`
  */
 export function encodeCustomId(action: ComponentAction): string {
   const id =
     action.kind === 'page'
       ? [PREFIX, 'page', action.page, action.best ?? '-', action.publishable ? 'e' : 'p', action.ref].join(':')
-      : [PREFIX, action.kind, action.ref].join(':');
+      : action.kind === 'vote'
+        ? [PREFIX, 'vote', action.vote, action.ref].join(':')
+        : [PREFIX, action.kind, action.ref].join(':');
   if (id.length > MAX_CUSTOM_ID_LENGTH) throw new Error(`custom-id: "${id}" is ${id.length} characters, over ${MAX_CUSTOM_ID_LENGTH}`);
   return id;
 }
@@ -48,6 +53,7 @@ export function decodeCustomId(customId: string): ComponentAction | null {
     return { kind, ref: ref.join(':'), page: Number(page), best: best === '-' ? null : Number(best), publishable: mode === 'e' };
   }
   if ((kind === 'publish' || kind === 'quote') && parts.length > 2) return { kind, ref: parts.slice(2).join(':') };
+  if (kind === 'vote' && (parts[2] === 'up' || parts[2] === 'down') && parts.length > 3) return { kind, vote: parts[2], ref: parts.slice(3).join(':') };
   return null;
 }
 

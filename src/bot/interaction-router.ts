@@ -3,12 +3,14 @@ import { messages } from '../messages.js';
 import type { BotContext, Command } from './command.js';
 import type { CommandInteraction } from 'discord.js';
 import { handleComponent } from './components.js';
+import { logFailure } from './failure-log.js';
 import { NO_MENTIONS } from './reply.js';
 
 /**
  * Routes every interaction to its handler (commands by name, components by custom id) inside one
- * try/catch: a failure is logged and answered with an ephemeral error, or a follow-up when the
- * interaction was already deferred or replied to. Autocomplete failures answer an empty list.
+ * try/catch: a failure is logged (a failed Discord request by its code and route, see
+ * `logFailure`) and answered with an ephemeral error, or a follow-up when the interaction was
+ * already deferred or replied to. Autocomplete failures answer an empty list.
  */
 export function createInteractionRouter(commands: ReadonlyMap<string, Command<CommandInteraction>>, context: BotContext) {
   return async function routeInteraction(interaction: Interaction): Promise<void> {
@@ -27,7 +29,8 @@ export function createInteractionRouter(commands: ReadonlyMap<string, Command<Co
       }
       context.logger.debug({ type: interaction.type, id: interaction.id, ms: Date.now() - started }, 'interaction handled');
     } catch (error) {
-      context.logger.error({ err: error, type: interaction.type, id: interaction.id }, 'interaction failed');
+      const where = { type: interaction.type, id: interaction.id, channelId: interaction.channelId, guildId: interaction.guildId };
+      logFailure(context.logger, 'error', error, where, 'interaction failed');
       try {
         if (interaction.isAutocomplete()) {
           if (!interaction.responded) await interaction.respond([]);
@@ -37,7 +40,7 @@ export function createInteractionRouter(commands: ReadonlyMap<string, Command<Co
           else await interaction.reply(reply);
         }
       } catch (replyError) {
-        context.logger.warn({ err: replyError, id: interaction.id }, 'could not tell the user about the failure');
+        logFailure(context.logger, 'warn', replyError, where, 'could not tell the user about the failure');
       }
     }
   };

@@ -1,6 +1,7 @@
 import type { Message } from 'discord.js';
 import type { BotContext } from './command.js';
 import { answerFor } from './answer-flow.js';
+import { askerOfMessage } from './asker.js';
 import { NO_MENTIONS } from './reply.js';
 
 /** The parts of a message that decide whether the bot answers it. */
@@ -63,7 +64,7 @@ export async function handleMessage(message: Message, context: BotContext, setti
     settings,
   );
   if (decision.action === 'ignore') return;
-  const outcome = answerFor(context, message.author.id, message.content, { publishable: false });
+  const outcome = answerFor(context, askerOfMessage(message, decision.via), message.content, { publishable: false });
   if (decision.via === 'channel' && outcome.kind !== 'answered') return;
   context.logger.info({ via: decision.via, outcome: outcome.kind, channelId: message.channelId }, 'message answered');
   await message.reply({ ...outcome.reply, allowedMentions: NO_MENTIONS });

@@ -2,17 +2,29 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { EXIT_GATEWAY_CLOSED } from './gateway-close.js';
+
+/** A running ShardingManager: how to stop every shard, and when one stopped for good. */
+export interface RunningShards {
+  stop(): Promise<void>;
+  /**
+   * Resolves, once every shard is stopped, when a shard exited with `EXIT_GATEWAY_CLOSED`
+   * (Discord closed its gateway with a code that forbids reconnecting): respawning it would only
+   * fail the same way.
+   */
+  readonly closedForGood: Promise<{ shardId: number }>;
+}
 
 /**
  * Starts discord.js's ShardingManager over the same entry (src/main.ts), one process per shard.
  * Each shard runs under tsx (`--import tsx`) and reads its id from the environment the manager sets.
- * Resolves with a function that stops every shard.
+ * A shard that dies is respawned, unless it stopped for a fatal gateway close.
  */
 export async function startShardingManager(
   config: Config & { sharding: { mode: 'manager' } },
   logger: Logger,
   entryUrl: string,
-): Promise<() => Promise<void>> {
+): Promise<RunningShards> {
   if (config.discordToken === null) throw new Error('sharding: DISCORD_TOKEN is not set');
   const manager = new ShardingManager(fileURLToPath(entryUrl), {
     token: config.discordToken,
@@ -20,15 +32,31 @@ export async function startShardingManager(
     execArgv: ['--import', 'tsx'],
     respawn: true,
   });
-  manager.on('shardCreate', (shard) => {
-    logger.info({ shardId: shard.id, totalShards: manager.totalShards }, 'shard launched');
-    shard.on('death', () => logger.warn({ shardId: shard.id }, 'shard process exited'));
-  });
-  await manager.spawn();
-  return async () => {
+  const stop = async () => {
     manager.respawn = false;
     for (const shard of manager.shards.values()) shard.kill();
   };
+  let closed: (shard: { shardId: number }) => void = () => {};
+  const closedForGood = new Promise<{ shardId: number }>((resolve) => (closed = resolve));
+  manager.on('shardCreate', (shard) => {
+    logger.info({ shardId: shard.id, totalShards: manager.totalShards }, 'shard launched');
+    shard.on('death', (child) => {
+      const exitCode = 'exitCode' in child ? child.exitCode : null;
+      if (exitCode !== EXIT_GATEWAY_CLOSED || !manager.respawn) {
+        logger.warn({ shardId: shard.id, exitCode }, 'shard process exited');
+        return;
+      }
+      logger.fatal(
+        { shardId: shard.id, exitCode },
+        `shard ${shard.id} stopped for good: Discord closed its gateway with a code that forbids reconnecting (its fatal line above says why and what to do); stopping every shard`,
+      );
+      // discord.js has already started the respawn it decided on before this event: stop that too.
+      void stop().then(() => closed({ shardId: shard.id }));
+    });
+    shard.on('error', (error) => logger.warn({ err: error, shardId: shard.id }, 'shard error'));
+  });
+  await manager.spawn();
+  return { stop, closedForGood };
 }
 
 /**

@@ -22,6 +22,7 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   process.on('SIGTERM', onSignal);
 }
 
-function exitAfterFlush(logger: Logger, code: number): void {
+/** Flushes the log, then exits with `code`. */
+export function exitAfterFlush(logger: Logger, code: number): void {
   logger.flush(() => process.exit(code));
 }

@@ -112,7 +112,7 @@ export function listGuilds(db: FeedbackDatabase): GuildSummary[] {
          SELECT guild, COUNT(*) AS q, 0 AS v, MIN(at) AS first, MAX(at) AS last FROM questions GROUP BY guild
          UNION ALL
          SELECT guild, 0, COUNT(*), MIN(at), MAX(at) FROM votes GROUP BY guild
-       ) GROUP BY guild ORDER BY last DESC`,
+       ) GROUP BY guild ORDER BY last DESC, guild`,
     )
     .all() as GuildSummary[];
 }

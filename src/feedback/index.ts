@@ -14,5 +14,5 @@ export {
   type QuestionRecord,
   type VoteRecord,
 } from './feedback-store.js';
-export { forgetGuild, listGuilds, openExisting, type Forgotten, type GuildSummary } from './database.js';
+export { forgetGuild, listGuilds, openExisting, type FeedbackDatabase, type Forgotten, type GuildSummary } from './database.js';
 export { groupNearIdentical, questionKey, readGuildStats, type AskedGroup, type GuildStats, type PeriodCounts, type VotedAnswer } from './stats.js';

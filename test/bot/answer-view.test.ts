@@ -36,12 +36,15 @@ export function expectWithinDiscordLimits(body: ReplyBody): void {
   }
 }
 
+/** An answer only the asker sees, while feedback is kept. */
+const PRIVATE = { publishable: true, votable: true };
+
 describe('renderAnswer', () => {
   it('GIVEN an answered question THEN an embed: topic, reporter question with outlet, every paragraph as source text, best marked, attribution footer', () => {
     const answer = answerQuestion(index, '中美关系会不会恶化？');
     expect(answer.status).toBe('answered');
     const hit = answer.answer!;
-    const body = renderAnswer(index, answer, true);
+    const body = renderAnswer(index, answer, PRIVATE);
     const embed = body.embeds![0] as APIEmbed;
     const source = unit(hit.unitId);
     expect(embed.title).toBe(source.topic);
@@ -55,7 +58,7 @@ describe('renderAnswer', () => {
 
   it('GIVEN a publishable answer THEN a 发到频道 button and a menu to quote one paragraph, both naming the unit', () => {
     const answer = answerQuestion(index, '中美关系会不会恶化？');
-    const [buttons, menu] = renderAnswer(index, answer, true).components!;
+    const [buttons, menu] = renderAnswer(index, answer, PRIVATE).components!;
     const publish = buttons!.components[0]!;
     expect(publish).toMatchObject({ label: '发到频道' });
     expect(decodeCustomId((publish as { custom_id: string }).custom_id)).toEqual({ kind: 'publish', ref: answer.answer!.unitId });
@@ -64,13 +67,29 @@ describe('renderAnswer', () => {
     expect(select.options.map((option) => option.value)).toEqual(unit(answer.answer!.unitId).paragraphs.map((_, i) => String(i)));
   });
 
+  it('GIVEN feedback is kept THEN 👍 and 👎 after the publish button, naming the unit', () => {
+    const answer = answerQuestion(index, '中美关系会不会恶化？');
+    const [buttons] = renderAnswer(index, answer, PRIVATE).components!;
+    const [, up, down] = buttons!.components as { custom_id: string; emoji: { name: string } }[];
+    expect([up!.emoji.name, down!.emoji.name]).toEqual(['👍', '👎']);
+    expect(decodeCustomId(up!.custom_id)).toEqual({ kind: 'vote', vote: 'up', ref: answer.answer!.unitId });
+    expect(decodeCustomId(down!.custom_id)).toEqual({ kind: 'vote', vote: 'down', ref: answer.answer!.unitId });
+  });
+
+  it('GIVEN a long answer while feedback is kept THEN ◀ ▶ 发到频道 👍 👎: five buttons, the most one row holds', () => {
+    const answer = answerQuestion(index, '中美关系会不会恶化？');
+    const long = { ...unit(answer.answer!.unitId), paragraphs: Array.from({ length: 12 }, () => '中美关系'.repeat(200)) };
+    const [buttons] = renderUnitView(file, long, { best: 0, ...PRIVATE }).components!;
+    expect(buttons!.components).toHaveLength(5);
+  });
+
   it('GIVEN a public answer THEN no publish button (the paragraph menu stays)', () => {
-    const body = renderAnswer(index, answerQuestion(index, '中美关系会不会恶化？'), false);
+    const body = renderAnswer(index, answerQuestion(index, '中美关系会不会恶化？'), { publishable: false, votable: false });
     expect(body.components).toHaveLength(1);
   });
 
   it('GIVEN an out-of-scope question THEN the honest no-match message', () => {
-    const body = renderAnswer(index, answerQuestion(index, '帮我写一首诗'), true);
+    const body = renderAnswer(index, answerQuestion(index, '帮我写一首诗'), PRIVATE);
     expect(body.embeds).toBeUndefined();
     expect(body.content!.startsWith('没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。')).toBe(true);
   });
@@ -78,7 +97,7 @@ describe('renderAnswer', () => {
   it('GIVEN a question recorded without an answer THEN it says so and shows the question', () => {
     const answer = answerQuestion(index, '香港国安立法会不会损害香港金融中心地位？');
     expect(answer.status).toBe('unanswered');
-    expect(renderAnswer(index, answer, true).content).toBe(
+    expect(renderAnswer(index, answer, PRIVATE).content).toBe(
       '记者会实录中记录了这个问题，但没有记录回答：\n> 中国决定推进涉港国安立法可能导致美方报复。中方是否担心香港作为全球金融中心的地位会因此受到损害？\n（提问：路透社）\n—— 十三届全国人大三次会议记者会，2020-05-24',
     );
   });
@@ -99,19 +118,19 @@ describe('renderUnitView paging', () => {
   };
 
   it('GIVEN no page THEN it opens on the page holding the best paragraph', () => {
-    const body = renderUnitView(file, long, { best: 29, publishable: false });
+    const body = renderUnitView(file, long, { best: 29, publishable: false, votable: false });
     const [, page, pages] = /第 (\d+)\/(\d+) 页/.exec(body.embeds![0]!.footer!.text)!;
     expect(page).toBe(pages);
     expect(body.embeds![0]!.description).toContain(`▶ **${long.paragraphs[29]}**`);
   });
 
   it('GIVEN a long unit THEN pages within the limits, ◀ ▶ buttons that name the page, and every paragraph on some page', () => {
-    const first = renderUnitView(file, long, { page: 0, best: 5, publishable: true });
+    const first = renderUnitView(file, long, { page: 0, best: 5, publishable: true, votable: true });
     const pageCount = Number(/第 1\/(\d+) 页/.exec(first.embeds![0]!.footer!.text)![1]);
     expect(pageCount).toBeGreaterThan(1);
     const seen: string[] = [];
     for (let page = 0; page < pageCount; page++) {
-      const body = renderUnitView(file, long, { page, best: 5, publishable: true });
+      const body = renderUnitView(file, long, { page, best: 5, publishable: true, votable: true });
       expectWithinDiscordLimits(body);
       const [previous, next] = body.components![0]!.components as { custom_id: string; disabled?: boolean }[];
       expect(decodeCustomId(previous!.custom_id)).toMatchObject({ kind: 'page', page: Math.max(page - 1, 0), best: 5 });

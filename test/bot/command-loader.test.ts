@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import { loadCommands } from '../../src/bot/command-loader.js';
 
 describe('loadCommands', () => {
   it('GIVEN the commands folder THEN one command per file, named as Discord will show them', async () => {
     const commands = await loadCommands();
-    expect([...commands.keys()].sort()).toEqual(['ask', 'quote', 'topic', '查找官方回答'].sort());
+    expect([...commands.keys()].sort()).toEqual(['ask', 'quote', 'stats', 'topic', '查找官方回答'].sort());
   });
 
   it('GIVEN the command data THEN names and descriptions are localised zh-CN, zh-TW, en-US, Chinese by default', async () => {
@@ -16,5 +17,12 @@ describe('loadCommands', () => {
     const context = commands.get('查找官方回答')!.data.toJSON() as { type: number; name_localizations: Record<string, string> };
     expect(context.type).toBe(3);
     expect(context.name_localizations['en-US']).toBe('Find official answer');
+  });
+
+  it('GIVEN /stats THEN it is for servers only, shown by default to members with Manage Server', async () => {
+    const stats = (await loadCommands()).get('stats')!.data.toJSON() as { default_member_permissions: string; contexts: number[]; name_localizations: Record<string, string> };
+    expect(stats.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+    expect(stats.contexts).toEqual([InteractionContextType.Guild]);
+    expect(stats.name_localizations).toMatchObject({ 'zh-CN': '统计', 'en-US': 'stats' });
   });
 });

@@ -20,12 +20,14 @@ describe('encodeCustomId / decodeCustomId', () => {
     [{ kind: 'page', ref: UNIT, page: 0, best: null, publishable: false }, `kj:page:0:-:p:${UNIT}`],
     [{ kind: 'publish', ref: UNIT }, `kj:publish:${UNIT}`],
     [{ kind: 'quote', ref: 'a:b#1' }, 'kj:quote:a:b#1'],
+    [{ kind: 'vote', vote: 'up', ref: UNIT }, `kj:vote:up:${UNIT}`],
+    [{ kind: 'vote', vote: 'down', ref: 'a:b#1' }, 'kj:vote:down:a:b#1'],
   ])('%j ⇄ %s', (action, customId) => {
     expect(encodeCustomId(action)).toBe(customId);
     expect(decodeCustomId(customId)).toEqual(action);
   });
 
-  it.each(['', 'kj', 'kj:page:x:1:e:u', 'kj:page:1:1:z:u', 'kj:page:1:1:e', 'kj:publish', 'other:publish:u', 'kj:delete:u'])(
+  it.each(['', 'kj', 'kj:page:x:1:e:u', 'kj:page:1:1:z:u', 'kj:page:1:1:e', 'kj:publish', 'other:publish:u', 'kj:delete:u', 'kj:vote:meh:u', 'kj:vote:up'])(
     'GIVEN %j (not ours) THEN null',
     (customId) => {
       expect(decodeCustomId(customId)).toBeNull();

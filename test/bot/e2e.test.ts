@@ -2,6 +2,9 @@
  * End to end: the real bot (startBot, as `npm start` runs it) and the real discord.js client,
  * connected to the local Discord stand-in through DISCORD_API_BASE, driven as users would.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, PermissionFlagsBits, type APIEmbed } from 'discord.js';
 import { parseConfig, type Config } from '../../src/config.js';
@@ -55,8 +58,12 @@ let discord: FakeDiscord;
 let bot: RunningBot;
 let generalChannel: string;
 
+/** A feedback database of its own, in a new temporary folder (tests never write into the project). */
+const feedbackPath = () => join(mkdtempSync(join(tmpdir(), 'koujing-e2e-')), 'koujing.sqlite');
+
 function botConfig(discord: FakeDiscord, extra: Record<string, string> = {}): Config {
   return parseConfig({
+    FEEDBACK_DB_PATH: feedbackPath(),
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_BASE: discord.apiBase,
     DISCORD_APPLICATION_ID: discord.applicationId,
@@ -109,7 +116,7 @@ describe('GIVEN the bot connected to the Discord stand-in', () => {
     expect(embed.description).toContain(`**记者问${source.outlet === null ? '' : `（${source.outlet}）`}**：${source.question}`);
     expect(embed.description).toMatch(/▶ \*\*/);
     expect(embed.footer?.text).toContain(ATTRIBUTION.slice(3));
-    expect(customIds(ask.original())).toEqual([`kj:publish:${source.id}`, `kj:quote:${source.id}`]);
+    expect(customIds(ask.original())).toEqual([`kj:publish:${source.id}`, `kj:vote:up:${source.id}`, `kj:vote:down:${source.id}`, `kj:quote:${source.id}`]);
   });
 
   it('WHEN the user presses 发到频道 THEN the answer is posted publicly as a block quote with its attribution line', async () => {
@@ -341,7 +348,7 @@ describe('GIVEN the command line', () => {
         DISCORD_GUILD_ID: fresh.guild.id,
       });
       expect(code).toBe(0);
-      expect(stdout).toContain('registered 4 commands');
+      expect(stdout).toContain('registered 5 commands');
       const loaded = [...(await loadCommands()).values()].map((command) => command.data.toJSON());
       const registered = fresh.commands(fresh.guild.id);
       expect(registered.map((command) => command.name).sort()).toEqual(loaded.map((command) => command.name).sort());
@@ -355,7 +362,7 @@ describe('GIVEN the command line', () => {
   it('WHEN `npm start`’s entry runs with a token THEN the bot answers /ask, logs why channel answers are off, never logs the token, and stops on SIGTERM', async () => {
     const fresh = await FakeDiscord.start({ token: TOKEN, waitTimeoutMs: 20_000, allowMessageContent: false });
     await deployCommands(botConfig(fresh), await loadCommands());
-    const entry = startEntry({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fresh.apiBase, ANSWER_CHANNEL_IDS: ANSWER_CHANNEL, LOG_LEVEL: 'info' });
+    const entry = startEntry({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fresh.apiBase, ANSWER_CHANNEL_IDS: ANSWER_CHANNEL, LOG_LEVEL: 'info', FEEDBACK_DB_PATH: feedbackPath() });
     try {
       await fresh.waitForReady(1, 20_000);
       await until(() => entry.output().includes('"msg":"bot ready"'));
@@ -382,7 +389,7 @@ describe('GIVEN SHARDS is set', () => {
     'WHEN SHARDS=%s (%s) and `npm start`’s entry runs THEN discord.js’s ShardingManager starts two shard processes that identify as [0,2] and [1,2], and all stop on SIGTERM',
     async (shards, _, options) => {
       const fresh = await FakeDiscord.start({ token: TOKEN, waitTimeoutMs: 40_000, ...options });
-      const entry = startEntry({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fresh.apiBase, SHARDS: shards, LOG_LEVEL: 'info' });
+      const entry = startEntry({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fresh.apiBase, SHARDS: shards, LOG_LEVEL: 'info', FEEDBACK_DB_PATH: feedbackPath() });
       try {
         await fresh.waitForReady(2, 40_000);
         expect(fresh.identifies.map((identify) => identify.shard)).toEqual([[0, 2], [1, 2]]);

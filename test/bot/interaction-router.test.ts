@@ -6,6 +6,7 @@ import { createInteractionRouter } from '../../src/bot/interaction-router.js';
 import { RateLimiter } from '../../src/bot/rate-limiter.js';
 import { parseConfig } from '../../src/config.js';
 import { readIndexFile } from '../../src/index-file.js';
+import { FEEDBACK_OFF } from '../../src/feedback/index.js';
 import { createLogger } from '../../src/log.js';
 import { createSearchIndex } from '../../src/search/index.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
@@ -16,6 +17,7 @@ const context: BotContext = {
   index: createSearchIndex(readIndexFile(), createDefaultAnalyzer()),
   logger: createLogger('error', new Writable({ write: (chunk: Buffer, _encoding, done) => (logLines.push(chunk.toString()), done()) })),
   rateLimiter: new RateLimiter(5, 60_000),
+  feedback: FEEDBACK_OFF,
 };
 
 /** A chat-input interaction with just what the router touches, recording what it is sent. */
