@@ -25,9 +25,12 @@ function sentences(text: string): string[] {
   return text.split(/(?<=[。!?！？;；])/u).filter((sentence) => sentence.trim().length > 0);
 }
 
+/** Share of the question's weight a sentence must name to be about what the question asks. */
+const MIN_SENTENCE_COVERAGE = 0.6;
+
 /**
- * True when a sentence of `paragraph` (folded) names one of the question's informative concepts
- * (weight at least a quarter of the heaviest) and states a fact of `kind`.
+ * True when a sentence of `paragraph` (folded) names most of what the question is about (at
+ * least MIN_SENTENCE_COVERAGE of its concepts' weight) and states a fact of `kind`.
  *
  * @example statesFact(analyzer, '已向150多个国家提供援助。', 'quantity', [{ term: '国家', alternatives: ['国家'], weight: 1 }]) // → true
  */
@@ -37,10 +40,11 @@ export function statesFact(
   kind: FactKind,
   concepts: readonly { alternatives: readonly string[]; weight: number }[],
 ): boolean {
-  const heaviest = Math.max(0, ...concepts.map((concept) => concept.weight));
-  const subject = concepts.filter((concept) => concept.weight >= heaviest / 4);
+  const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
+  const subject = concepts;
   return sentences(paragraph).some((sentence) => {
-    if (!subject.some((concept) => concept.alternatives.some((term) => sentence.includes(term)))) return false;
+    const named = concepts.filter((concept) => concept.alternatives.some((term) => sentence.includes(term)));
+    if (total <= 0 || named.reduce((sum, concept) => sum + concept.weight, 0) / total < MIN_SENTENCE_COVERAGE) return false;
     if (kind === 'identity') return analyzer.tag(sentence).some(({ tag }) => PERSON.test(tag));
     if (kind === 'place') return analyzer.tag(sentence).some(({ word, tag }) => PLACE.test(tag) && !subject.some((concept) => concept.alternatives.includes(word)));
     return FACT_PATTERNS[kind].test(sentence);

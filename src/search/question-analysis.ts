@@ -80,11 +80,17 @@ const FACT_CUES: readonly [FactKind, RegExp][] = [
   ['date', /什么时候|何时|哪天|哪一天|哪年|哪一年|几月|几号|几日|哪个月|日期|多久|多长时间|\bwhen\b|what (?:date|day|year|time)|how long/u],
   ['quantity', /多少|几个|几位|几次|几名|几项|几家|几国|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几|how (?:many|much)|what (?:amount|number|percentage|share)/u],
   ['identity', /是谁|哪位|哪个人|叫什么名字|叫什么|名字是|谁(?!知道)|\bwho\b|\bwhose\b|what is (?:his|her) name/u],
-  ['place', /在哪里|在哪儿|在哪|哪里|何地|地点|哪个城市|哪座城市|\bwhere\b/u],
+  // Where something takes place; not a figurative 症结在哪里 nor 在哪些领域.
+  ['place', /(?:在哪里|在哪儿|在哪)(?:举行|举办|召开|开会|见面|会晤|会面|签署|签)|地点|哪个城市|哪座城市|\bwhere\b.*\b(?:held|hold|meet|sign)/u],
 ];
 
-/** Verbs of holding or voicing a view: the party before them is whose view is asked. */
-const VIEW_VERBS = /怎么看待|如何看待|怎么看|如何看|怎么评价|如何评价|怎样评价|怎么回应|如何回应|怎样回应|怎么回复|如何回复|怎么回答|如何回答|作何反应|有何反应|有什么反应|什么反应|怎么反应|如何反应|什么态度|什么立场|持什么|怎么表态|如何表态|表态|怎么说|说了什么|说什么|认为|看法|观点|立场|态度|反应|回应/gu;
+/**
+ * Asking for a view or a response: a question word with a verb or noun of viewing or responding
+ * (怎么看, 如何回应, 有何反应, 什么态度). The party before it is whose view is asked. A bare noun
+ * (南海仲裁案中方立场) asks nothing of the kind.
+ */
+const VIEW_VERBS =
+  /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|回击|反驳|驳斥|应对|反应|表态|说|认为|解释|想)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|回应|表态|说法)|说了什么|说什么/gu;
 
 /** Words that put what follows them in the object or topic position (对美国的做法, 针对…), not the subject. */
 const OBJECT_MARKERS = /(?:对于|对|针对|关于|就|向|给|同|与|和|跟|把|被|让|令)$/u;
@@ -242,6 +248,8 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const quote = QUOTE_CUES.find((cue) => folded.includes(cue));
   const view = english ? englishViewAsked(folded) : viewAsked(analyzer, folded, chinaSide);
   const fact = factAsked(core.toLowerCase());
+  // The words that ask for a kind of answer (怎么回应, 多少) are not what the question is about.
+  const cues = [view?.cue, fact?.cue].filter((cue): cue is string => cue !== undefined && cue.length > 0);
   let intent: Intent = { kind: 'position' };
   if (view && view.side === 'other') intent = { kind: 'other-view', party: view.party, cue: view.cue };
   else if (fact) intent = { kind: 'fact', fact: fact.fact, cue: fact.cue };
@@ -249,5 +257,6 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const actors = english
     ? []
     : actorsOf(analyzer, core, chinaSide).map(({ text: actor, side }) => ({ text: actor, side }));
-  return { runs: languageRuns(text), framing, core, intent, actors, english };
+  const topical = english ? core : cues.reduce((rest, cue) => rest.split(cue).join(' '), core);
+  return { runs: languageRuns(text), framing, core: topical, intent, actors, english };
 }
