@@ -74,15 +74,27 @@ const ENGLISH_FRAMING = [
 
 const QUOTE_CUES = ['原话', '原文', '出处', '怎么说的', '说过什么', '说了什么', '引用', 'quote', 'exact words', 'source'];
 
-/** Cues of a fact question, by kind, on folded text; the first kind that matches wins (age before quantity: 多大了). */
-const FACT_CUES: readonly [FactKind, RegExp][] = [
-  ['age', /几岁|多大年纪|多大岁数|年龄|多少岁|多大了|how old|what age/u],
-  ['date', /什么时候|何时|哪天|哪一天|哪年|哪一年|几月|几号|几日|哪个月|日期|多久|多长时间|\bwhen\b|what (?:date|day|year|time)|how long/u],
-  ['quantity', /多少|几个|几位|几次|几名|几项|几家|几国|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几|how (?:many|much)|what (?:amount|number|percentage|share)/u],
-  ['identity', /是谁|哪位|哪个人|叫什么名字|叫什么|名字是|谁(?!知道)|\bwho\b|\bwhose\b|what is (?:his|her) name/u],
-  // Where something takes place; not a figurative 症结在哪里 nor 在哪些领域.
-  ['place', /(?:在哪里|在哪儿|在哪)(?:举行|举办|召开|开会|见面|会晤|会面|签署|签)|地点|哪个城市|哪座城市|\bwhere\b.*\b(?:held|hold|meet|sign)/u],
-];
+/**
+ * Cues of a fact question, by kind, on folded text, for Chinese and for English questions; the
+ * first kind that matches wins (age before quantity: 多大了).
+ */
+const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
+  zh: [
+    ['age', /几岁|多大年纪|多大岁数|年龄|多少岁|多大了/u],
+    ['date', /什么时候|何时|哪天|哪一天|哪年|哪一年|几月|几号|几日|哪个月|日期|多久|多长时间/u],
+    ['quantity', /多少|几个|几位|几次|几名|几项|几家|几国|几支|几批|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几/u],
+    ['identity', /是谁|哪位|哪个人|叫什么名字|叫什么|名字是|谁(?!知道)/u],
+    // Where something takes place; not a figurative 症结在哪里 nor 在哪些领域.
+    ['place', /(?:在哪里|在哪儿|在哪)(?:举行|举办|召开|开会|见面|会晤|会面|签署|签)|地点|哪个城市|哪座城市/u],
+  ],
+  en: [
+    ['age', /how old|what age/u],
+    ['date', /\bwhen\b|what (?:date|day|year|time)|how long/u],
+    ['quantity', /how (?:many|much)|what (?:amount|number|percentage|share)/u],
+    ['identity', /\bwho\b|\bwhose\b|what is (?:his|her|the) name/u],
+    ['place', /\bwhere\b.*\b(?:held|hold|meet|sign)/u],
+  ],
+};
 
 /**
  * Asking for a view or a response: a question word with a verb or noun of viewing or responding
@@ -150,8 +162,8 @@ export function stripFraming(text: string): { framing: string[]; core: string } 
 }
 
 /** The fact a question asks for, if any: `中国给非洲的贷款有多大` → quantity (cue 有多大). */
-export function factAsked(folded: string): { fact: FactKind; cue: string } | null {
-  for (const [fact, cue] of FACT_CUES) {
+export function factAsked(folded: string, english = false): { fact: FactKind; cue: string } | null {
+  for (const [fact, cue] of FACT_CUES[english ? 'en' : 'zh']) {
     const match = cue.exec(folded);
     if (match) return { fact, cue: match[0] };
   }
@@ -247,7 +259,7 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const { framing, core } = stripFraming(foldScript(text));
   const quote = QUOTE_CUES.find((cue) => folded.includes(cue));
   const view = english ? englishViewAsked(folded) : viewAsked(analyzer, folded, chinaSide);
-  const fact = factAsked(core.toLowerCase());
+  const fact = factAsked(core.toLowerCase(), english);
   // The words that ask for a kind of answer (怎么回应, 多少) are not what the question is about.
   const cues = [view?.cue, fact?.cue].filter((cue): cue is string => cue !== undefined && cue.length > 0);
   let intent: Intent = { kind: 'position' };
