@@ -227,7 +227,7 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.
   if (intent.kind === 'fact' && first.doc.kind === 'unit') {
     const paragraph = foldedParagraphs(first.doc)[chooseBestParagraph(first.doc, ranking.concepts)] ?? '';
-    if (!statesFact(index.analyzer, paragraph, intent.fact, ranking.concepts)) return refuse('fact_not_stated');
+    if (!statesFact(index.analyzer, paragraph, intent, ranking.concepts)) return refuse('fact_not_stated');
   }
   return { best: first, margin, confidence, accepted: true, reason: first.doc.kind === 'unit' ? 'answered' : 'unanswered_in_record' };
 }

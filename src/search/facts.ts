@@ -16,6 +16,9 @@ const FACT_PATTERNS: Record<Exclude<FactKind, 'identity' | 'place'>, RegExp> = {
   age: /\d+\s*岁|[一二三四五六七八九十]+岁|周岁|年满|高龄|生于/u,
 };
 
+/** A number, in digits or Chinese numerals. */
+const NUMBER = '(?:\\d[\\d,.]*|[一二三四五六七八九十两百千万亿]+)';
+
 /** jieba tags of person names, and of place names. */
 const PERSON = /^(?:nr|nrt|nrfg)$/u;
 const PLACE = /^ns$/u;
@@ -37,14 +40,18 @@ const MIN_SENTENCE_COVERAGE = 0.6;
 export function statesFact(
   analyzer: Analyzer,
   paragraph: string,
-  kind: FactKind,
+  asked: { fact: FactKind; measure?: string; head?: string },
   concepts: readonly { alternatives: readonly string[]; weight: number }[],
 ): boolean {
+  const kind = asked.fact;
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const subject = concepts;
   return sentences(paragraph).some((sentence) => {
     const named = concepts.filter((concept) => concept.alternatives.some((term) => sentence.includes(term)));
     if (total <= 0 || named.reduce((sum, concept) => sum + concept.weight, 0) / total < MIN_SENTENCE_COVERAGE) return false;
+    // A count in the unit asked for (多少亿吨: a number of 吨), a name next to the role asked for (营长).
+    if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${asked.measure}`, 'u').test(sentence);
+    if (kind === 'identity' && asked.head && !sentence.includes(asked.head)) return false;
     if (kind === 'identity') return analyzer.tag(sentence).some(({ tag }) => PERSON.test(tag));
     if (kind === 'place') return analyzer.tag(sentence).some(({ word, tag }) => PLACE.test(tag) && !subject.some((concept) => concept.alternatives.includes(word)));
     return FACT_PATTERNS[kind].test(sentence);

@@ -20,8 +20,12 @@ export type FactKind = 'quantity' | 'date' | 'age' | 'identity' | 'place';
 export type Intent =
   /** The official position on something (the default): 中方如何看待…, 中美关系会怎样. */
   | { kind: 'position' }
-  /** A fact of one kind: 贷款有多大 (quantity), 哪天见面 (date), 普京多大了 (age). */
-  | { kind: 'fact'; fact: FactKind; cue: string }
+  /**
+   * A fact of one kind: 贷款有多大 (quantity), 哪天见面 (date), 普京多大了 (age). `measure` is
+   * the unit a count asks for (多少亿吨 → 吨, 多少个国家 → 个), `head` the role a name is asked
+   * for (营长叫什么名字 → 营长); either may be absent.
+   */
+  | { kind: 'fact'; fact: FactKind; cue: string; measure?: string; head?: string }
   /** Another party's view or reaction: 美国对此怎么看, how did the Russian minister respond. */
   | { kind: 'other-view'; party: string; cue: string }
   /** The quote itself: 原话是什么, 求出处. Answered like a position. */
@@ -81,7 +85,7 @@ const QUOTE_CUES = ['原话', '原文', '出处', '怎么说的', '说过什么'
 const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
   zh: [
     ['age', /几岁|多大年纪|多大岁数|年龄|多少岁|多大了/u],
-    ['date', /什么时候|何时|哪天|哪一天|哪年|哪一年|几月|几号|几日|哪个月|日期|多久|多长时间/u],
+    ['date', /什么时候|何时|哪天|哪一天|哪(?:[一两二三四五几])?年|几月|几号|几日|哪个月|日期|多久|多长时间/u],
     ['quantity', /多少|几个|几位|几次|几名|几项|几家|几国|几支|几批|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几/u],
     ['identity', /是谁|哪位|哪个人|叫什么名字|叫什么|名字是|谁(?!知道)/u],
     // Where something takes place; not a figurative 症结在哪里 nor 在哪些领域.
@@ -162,13 +166,24 @@ export function stripFraming(text: string): { framing: string[]; core: string } 
 }
 
 /** The fact a question asks for, if any: `中国给非洲的贷款有多大` → quantity (cue 有多大). */
-export function factAsked(folded: string, english = false): { fact: FactKind; cue: string } | null {
+export function factAsked(folded: string, english = false): { fact: FactKind; cue: string; measure?: string; head?: string } | null {
   for (const [fact, cue] of FACT_CUES[english ? 'en' : 'zh']) {
     const match = cue.exec(folded);
-    if (match) return { fact, cue: match[0] };
+    if (!match) continue;
+    const after = folded.slice(match.index + match[0].length);
+    const before = folded.slice(0, match.index);
+    const measure = fact === 'quantity' ? MEASURE_AFTER_CUE.exec(`${match[0].slice(-1)}${after}`)?.[1] : undefined;
+    const head = fact === 'identity' ? HEAD_BEFORE_CUE.exec(before)?.[1] : undefined;
+    return { fact, cue: match[0], ...(measure ? { measure } : {}), ...(head ? { head } : {}) };
   }
   return null;
 }
+
+/** The unit a count asks for, right after its cue: 多少亿吨 → 吨, 多少万亿美元 → 美元, 几支 → 支. */
+const MEASURE_AFTER_CUE =
+  /^[少几]?(?:[亿万千百]+)?(美元|欧元|人民币|元|吨|公里|平方公里|人次|人|名|位|个|支|批|架|艘|剂|项|次|家|所|条|件|笔|种|倍)/u;
+/** The role a name is asked for, right before its cue: 营长叫什么名字 → 营长 (the last two to four Han characters after 的). */
+const HEAD_BEFORE_CUE = /(?:的|是)?([\u4e00-\u9fff]{2,4}?)(?:到底|究竟)?$/u;
 
 /**
  * The actors a Chinese clause names, in order, with the position where each starts: place and
@@ -264,7 +279,7 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const cues = [view?.cue, fact?.cue].filter((cue): cue is string => cue !== undefined && cue.length > 0);
   let intent: Intent = { kind: 'position' };
   if (view && view.side === 'other') intent = { kind: 'other-view', party: view.party, cue: view.cue };
-  else if (fact) intent = { kind: 'fact', fact: fact.fact, cue: fact.cue };
+  else if (fact) intent = { kind: 'fact', ...fact };
   else if (quote) intent = { kind: 'quote', cue: quote };
   const actors = english
     ? []
