@@ -9,7 +9,7 @@ import type { FactKind } from './question-analysis.js';
  */
 
 /** Expressions of each kind of fact, on folded text (simplified, half-width digits). */
-const FACT_PATTERNS: Record<Exclude<FactKind, 'identity' | 'place'>, RegExp> = {
+const FACT_PATTERNS: Record<Exclude<FactKind, 'identity' | 'place' | 'items'>, RegExp> = {
   // Arabic digits, or Chinese numerals with a magnitude or a measure word (两国, 三国 are no count).
   quantity: /\d|[一二三四五六七八九十两百千万亿]+(?:多|余)?(?:个|位|名|次|项|家|批|架|吨|人|倍|所|条|艘|剂|件|支|只|笔|种|亿|万|千|百|年|天|周|分之)/u,
   date: /\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*[日号]|[一二三四五六七八九十]+月|今年|明年|去年|年底|年初|年内|上旬|中旬|下旬|星期[一二三四五六日天]|周[一二三四五六日]|\d+\s*(?:年|个月|天|周)/u,
@@ -53,6 +53,8 @@ export function statesFact(
     if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${asked.measure}`, 'u').test(sentence);
     if (kind === 'identity' && asked.head && !sentence.includes(asked.head)) return false;
     if (kind === 'identity') return analyzer.tag(sentence).some(({ tag }) => PERSON.test(tag));
+    // Which ones: a list of them (an enumeration with 、 or a colon) in a sentence that names them.
+    if (kind === 'items') return (!asked.head || sentence.includes(asked.head.slice(-2))) && /、|：|:/u.test(sentence);
     if (kind === 'place') return analyzer.tag(sentence).some(({ word, tag }) => PLACE.test(tag) && !subject.some((concept) => concept.alternatives.includes(word)));
     return FACT_PATTERNS[kind].test(sentence);
   });

@@ -14,7 +14,8 @@ import { foldScript, normalizeForMatching, type Analyzer } from '../text/index.j
  */
 
 /** What kind of fact a question asks for. */
-export type FactKind = 'quantity' | 'date' | 'age' | 'identity' | 'place';
+/** What kind of fact a question asks for; `items`: which ones, named (具体有哪些产品). */
+export type FactKind = 'quantity' | 'date' | 'age' | 'identity' | 'place' | 'items';
 
 /** What the question asks. */
 export type Intent =
@@ -88,6 +89,8 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
     ['date', /什么时候|何时|哪天|哪一天|哪(?:[一两二三四五几])?年|几月|几号|几日|哪个月|日期|多久|多长时间/u],
     ['quantity', /多少|几个|几位|几次|几名|几项|几家|几国|几支|几批|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几/u],
     ['identity', /是谁|哪位|哪个人|叫什么名字|叫什么|名字是|谁(?!知道)/u],
+    // Which ones, by name: 具体…哪些 / 哪几 / 哪款 / 哪种 (a bare 哪些帮助 asks for the position, not a list).
+    ['items', /具体[^，,。?？]{0,12}?(?:哪些|哪几|哪款|哪种|哪类|什么)|(?:哪款|哪种|哪几[个项家种款])/u],
     // Where something takes place; not a figurative 症结在哪里 nor 在哪些领域.
     ['place', /(?:在哪里|在哪儿|在哪)(?:举行|举办|召开|开会|见面|会晤|会面|签署|签)|地点|哪个城市|哪座城市/u],
   ],
@@ -173,7 +176,7 @@ export function factAsked(folded: string, english = false): { fact: FactKind; cu
     const after = folded.slice(match.index + match[0].length);
     const before = folded.slice(0, match.index);
     const measure = fact === 'quantity' ? MEASURE_AFTER_CUE.exec(`${match[0].slice(-1)}${after}`)?.[1] : undefined;
-    const head = fact === 'identity' ? HEAD_BEFORE_CUE.exec(before)?.[1] : undefined;
+    const head = fact === 'identity' ? HEAD_BEFORE_CUE.exec(before)?.[1] : fact === 'items' ? HEAD_AFTER_CUE.exec(after)?.[1] : undefined;
     return { fact, cue: match[0], ...(measure ? { measure } : {}), ...(head ? { head } : {}) };
   }
   return null;
@@ -182,6 +185,8 @@ export function factAsked(folded: string, english = false): { fact: FactKind; cu
 /** The unit a count asks for, right after its cue: 多少亿吨 → 吨, 多少万亿美元 → 美元, 几支 → 支. */
 const MEASURE_AFTER_CUE =
   /^[少几]?(?:[亿万千百]+)?(美元|欧元|人民币|元|吨|公里|平方公里|人次|人|名|位|个|支|批|架|艘|剂|项|次|家|所|条|件|笔|种|倍)/u;
+/** The things a list is asked of, right after its cue: 哪些中国产品 → 中国产品 (two to four Han characters). */
+const HEAD_AFTER_CUE = /^(?:的)?([\u4e00-\u9fff]{2,4})/u;
 /** The role a name is asked for, right before its cue: 营长叫什么名字 → 营长 (the last two to four Han characters after 的). */
 const HEAD_BEFORE_CUE = /(?:的|是)?([\u4e00-\u9fff]{2,4}?)(?:到底|究竟)?$/u;
 
