@@ -176,7 +176,7 @@ export function factAsked(folded: string, english = false): { fact: FactKind; cu
     const after = folded.slice(match.index + match[0].length);
     const before = folded.slice(0, match.index);
     const measure = fact === 'quantity' ? MEASURE_AFTER_CUE.exec(`${match[0].slice(-1)}${after}`)?.[1] : undefined;
-    const head = fact === 'identity' ? HEAD_BEFORE_CUE.exec(before)?.[1] : fact === 'items' ? HEAD_AFTER_CUE.exec(after)?.[1] : undefined;
+    const head = fact === 'identity' ? HEAD_BEFORE_CUE.exec(before.split('的').at(-1) ?? '')?.[1] : fact === 'items' ? HEAD_AFTER_CUE.exec(after)?.[1] : undefined;
     return { fact, cue: match[0], ...(measure ? { measure } : {}), ...(head ? { head } : {}) };
   }
   return null;
@@ -187,8 +187,8 @@ const MEASURE_AFTER_CUE =
   /^[少几]?(?:[亿万千百]+)?(美元|欧元|人民币|元|吨|公里|平方公里|人次|人|名|位|个|支|批|架|艘|剂|项|次|家|所|条|件|笔|种|倍)/u;
 /** The things a list is asked of, right after its cue: 哪些中国产品 → 中国产品 (two to four Han characters). */
 const HEAD_AFTER_CUE = /^(?:的)?([\u4e00-\u9fff]{2,4})/u;
-/** The role a name is asked for, right before its cue: 营长叫什么名字 → 营长 (the last two to four Han characters after 的). */
-const HEAD_BEFORE_CUE = /(?:的|是)?([\u4e00-\u9fff]{2,4}?)(?:到底|究竟)?$/u;
+/** The role a name is asked for, right before its cue: 营长叫什么名字 → 营长 (the last two to four Han characters, after the last 的). */
+const HEAD_BEFORE_CUE = /([\u4e00-\u9fff]{2,4})(?:到底|究竟)?$/u;
 
 /**
  * The actors a Chinese clause names, in order, with the position where each starts: place and
