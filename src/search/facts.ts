@@ -19,13 +19,17 @@ const FACT_PATTERNS: Record<Exclude<FactKind, 'identity' | 'place' | 'items'>, R
 /** A number, in digits or Chinese numerals. */
 const NUMBER = '(?:\\d[\\d,.]*|[一二三四五六七八九十两百千万亿]+)';
 
-/** jieba tags of person names, and of place names. */
-const PERSON = /^(?:nr|nrt|nrfg)$/u;
+/** jieba tags of who can be named: people, organisations, countries and places. */
+const PERSON = /^(?:nr|nrt|nrfg|nt|ns)$/u;
 const PLACE = /^ns$/u;
 
-/** Splits folded text into sentences (after 。！？；). */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** Splits folded text into sentences (after 。！？; a semicolon joins the clauses of one sentence). */
 function sentences(text: string): string[] {
-  return text.split(/(?<=[。!?！？;；])/u).filter((sentence) => sentence.trim().length > 0);
+  return text.split(/(?<=[。!?！？])/u).filter((sentence) => sentence.trim().length > 0);
 }
 
 /** Share of the question's weight a sentence must name to be about what the question asks. */
@@ -40,7 +44,7 @@ const MIN_SENTENCE_COVERAGE = 0.6;
 export function statesFact(
   analyzer: Analyzer,
   paragraph: string,
-  asked: { fact: FactKind; measure?: string; head?: string },
+  asked: { fact: FactKind; measure?: string; head?: string; slot?: { before: string; after: string } },
   concepts: readonly { alternatives: readonly string[]; weight: number }[],
 ): boolean {
   const kind = asked.fact;
@@ -51,6 +55,7 @@ export function statesFact(
     if (total <= 0 || named.reduce((sum, concept) => sum + concept.weight, 0) / total < MIN_SENTENCE_COVERAGE) return false;
     // A count in the unit asked for (多少亿吨: a number of 吨), a name next to the role asked for (营长).
     if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${asked.measure}`, 'u').test(sentence);
+    if (kind === 'identity' && asked.slot) return new RegExp(`${escape(asked.slot.before)}[^，,。；;]{1,12}?${escape(asked.slot.after)}`, 'u').test(sentence);
     if (kind === 'identity' && asked.head && !sentence.includes(asked.head)) return false;
     if (kind === 'identity') return analyzer.tag(sentence).some(({ tag }) => PERSON.test(tag));
     // Which ones: a list of them (an enumeration with 、 or a colon) in a sentence that names them.

@@ -24,9 +24,10 @@ export type Intent =
   /**
    * A fact of one kind: 贷款有多大 (quantity), 哪天见面 (date), 普京多大了 (age). `measure` is
    * the unit a count asks for (多少亿吨 → 吨, 多少个国家 → 个), `head` the role a name is asked
-   * for (营长叫什么名字 → 营长); either may be absent.
+   * for (营长叫什么名字 → 营长), `slot` the words around the cue that the fact fills (由谁主导 →
+   * 由, 主导); any may be absent.
    */
-  | { kind: 'fact'; fact: FactKind; cue: string; measure?: string; head?: string }
+  | { kind: 'fact'; fact: FactKind; cue: string; measure?: string; head?: string; slot?: { before: string; after: string } }
   /** Another party's view or reaction: 美国对此怎么看, how did the Russian minister respond. */
   | { kind: 'other-view'; party: string; cue: string }
   /** The quote itself: 原话是什么, 求出处. Answered like a position. */
@@ -94,12 +95,13 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
     // Where something takes place; not a figurative 症结在哪里 nor 在哪些领域.
     ['place', /(?:在哪里|在哪儿|在哪)(?:举行|举办|召开|开会|见面|会晤|会面|签署|签)|地点|哪个城市|哪座城市/u],
   ],
+  // On the question with its case: the organisation WHO asks no "who".
   en: [
-    ['age', /how old|what age/u],
-    ['date', /\bwhen\b|what (?:date|day|year|time)|how long/u],
-    ['quantity', /how (?:many|much)|what (?:amount|number|percentage|share)/u],
-    ['identity', /\bwho\b|\bwhose\b|what is (?:his|her|the) name/u],
-    ['place', /\bwhere\b.*\b(?:held|hold|meet|sign)/u],
+    ['age', /how old|what age/iu],
+    ['date', /\bwhen\b|what (?:date|day|year|time)|how long/iu],
+    ['quantity', /how (?:many|much)|what (?:amount|number|percentage|share)/iu],
+    ['identity', /\b(?:[Ww]ho|WHOM|[Ww]hom|[Ww]hose)\b(?<!\bWHO)|what is (?:his|her|the) name/u],
+    ['place', /\bwhere\b.*\b(?:held|hold|meet|sign)/iu],
   ],
 };
 
@@ -169,15 +171,23 @@ export function stripFraming(text: string): { framing: string[]; core: string } 
 }
 
 /** The fact a question asks for, if any: `中国给非洲的贷款有多大` → quantity (cue 有多大). */
-export function factAsked(folded: string, english = false): { fact: FactKind; cue: string; measure?: string; head?: string } | null {
+export function factAsked(
+  folded: string,
+  english = false,
+): { fact: FactKind; cue: string; measure?: string; head?: string; slot?: { before: string; after: string } } | null {
   for (const [fact, cue] of FACT_CUES[english ? 'en' : 'zh']) {
     const match = cue.exec(folded);
     if (!match) continue;
     const after = folded.slice(match.index + match[0].length);
     const before = folded.slice(0, match.index);
     const measure = fact === 'quantity' ? MEASURE_AFTER_CUE.exec(`${match[0].slice(-1)}${after}`)?.[1] : undefined;
-    const head = fact === 'identity' ? HEAD_BEFORE_CUE.exec(before.split('的').at(-1) ?? '')?.[1] : fact === 'items' ? HEAD_AFTER_CUE.exec(after)?.[1] : undefined;
-    return { fact, cue: match[0], ...(measure ? { measure } : {}), ...(head ? { head } : {}) };
+    // 由谁主导: the fact fills the slot between 由 and 主导; 营长叫什么名字: it names the 营长.
+    const slotAfter = fact === 'identity' && !english ? /^([\u4e00-\u9fff]{2})/u.exec(after)?.[1] : undefined;
+    const slotBefore = /([\u4e00-\u9fff])$/u.exec(before)?.[1];
+    const slot = slotAfter && slotBefore ? { before: slotBefore, after: slotAfter } : undefined;
+    const head =
+      fact === 'identity' && !slot ? HEAD_BEFORE_CUE.exec(before.split('的').at(-1) ?? '')?.[1] : fact === 'items' ? HEAD_AFTER_CUE.exec(after)?.[1] : undefined;
+    return { fact, cue: match[0], ...(measure ? { measure } : {}), ...(head ? { head } : {}), ...(slot ? { slot } : {}) };
   }
   return null;
 }
@@ -279,7 +289,7 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const { framing, core } = stripFraming(foldScript(text));
   const quote = QUOTE_CUES.find((cue) => folded.includes(cue));
   const view = english ? englishViewAsked(folded) : viewAsked(analyzer, folded, chinaSide);
-  const fact = factAsked(core.toLowerCase(), english);
+  const fact = factAsked(english ? core : core.toLowerCase(), english);
   // The words that ask for a kind of answer (怎么回应, 多少) are not what the question is about.
   const cues = [view?.cue, fact?.cue].filter((cue): cue is string => cue !== undefined && cue.length > 0);
   let intent: Intent = { kind: 'position' };

@@ -109,6 +109,7 @@ describe('factAsked', () => {
     ['when will they meet', true, 'date'],
     ['who is the president', true, 'identity'],
     ['who主导溯源', false, null],
+    ['Should WHO lead the origin tracing?', true, null],
   ])('GIVEN %s (English %s) THEN the fact is %s', (text, english, fact) => {
     expect(factAsked(text, english)?.fact ?? null).toBe(fact);
   });
