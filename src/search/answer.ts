@@ -184,6 +184,8 @@ export interface Decision {
   confidence: number;
   accepted: boolean;
   reason: AnswerDecision['reason'];
+  /** The paragraph to mark: the one stating the fact asked for, or the one holding most of the question. */
+  bestParagraph: number;
 }
 
 /**
@@ -212,12 +214,13 @@ export interface Decision {
  */
 export function decide(index: SearchIndex, ranking: Ranking): Decision {
   const [first, second] = ranking.candidates;
-  if (ranking.concepts.length === 0) return { best: undefined, margin: 0, confidence: 0, accepted: false, reason: 'empty_question' };
-  if (!first) return { best: undefined, margin: 0, confidence: 0, accepted: false, reason: 'no_candidate' };
+  if (ranking.concepts.length === 0) return { best: undefined, margin: 0, confidence: 0, accepted: false, reason: 'empty_question', bestParagraph: 0 };
+  if (!first) return { best: undefined, margin: 0, confidence: 0, accepted: false, reason: 'no_candidate', bestParagraph: 0 };
   const margin = marginOf(first, second);
   const { minCoverage, sureCoverage, minMargin, minInformation } = index.options.thresholds;
   const confidence = round(confidenceOf(first.coverage, margin));
-  const refuse = (reason: AnswerDecision['reason']): Decision => ({ best: first, margin, confidence, accepted: false, reason });
+  let bestParagraph = chooseBestParagraph(first.doc, ranking.concepts);
+  const refuse = (reason: AnswerDecision['reason']): Decision => ({ best: first, margin, confidence, accepted: false, reason, bestParagraph });
   if (ranking.information < minInformation) return refuse('too_vague');
   if (first.coverage < minCoverage) return refuse('low_coverage');
   if (first.coverage < sureCoverage && margin < minMargin) return refuse('ambiguous');
@@ -226,10 +229,11 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   if (intent.kind === 'other-view') return refuse('other_party_view');
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.
   if (intent.kind === 'fact' && first.doc.kind === 'unit') {
-    const paragraph = foldedParagraphs(first.doc)[chooseBestParagraph(first.doc, ranking.concepts)] ?? '';
-    if (!statesFact(index.analyzer, paragraph, intent.fact, ranking.concepts)) return refuse('fact_not_stated');
+    const stating = foldedParagraphs(first.doc).findIndex((paragraph) => statesFact(index.analyzer, paragraph, intent, ranking.concepts));
+    if (stating < 0) return refuse('fact_not_stated');
+    bestParagraph = stating;
   }
-  return { best: first, margin, confidence, accepted: true, reason: first.doc.kind === 'unit' ? 'answered' : 'unanswered_in_record' };
+  return { best: first, margin, confidence, accepted: true, reason: first.doc.kind === 'unit' ? 'answered' : 'unanswered_in_record', bestParagraph };
 }
 
 /** (r₁ − r₂) / r₁ of the ranking key of the first two candidates; 1 without a runner-up. */
@@ -298,7 +302,7 @@ export function answerQuestion(index: SearchIndex, text: string): Answer {
     speaker: unit.speaker,
     source: unit.source,
     paragraphs: unit.paragraphs,
-    bestParagraph: chooseBestParagraph(best.doc, ranking.concepts),
+    bestParagraph: decision.bestParagraph,
     confidence: decision.confidence,
   };
   return { question, status: 'answered', answer: hit, unansweredQuestion: null, alternatives, ...explained };

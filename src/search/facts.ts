@@ -9,39 +9,57 @@ import type { FactKind } from './question-analysis.js';
  */
 
 /** Expressions of each kind of fact, on folded text (simplified, half-width digits). */
-const FACT_PATTERNS: Record<Exclude<FactKind, 'identity' | 'place'>, RegExp> = {
+const FACT_PATTERNS: Record<Exclude<FactKind, 'identity' | 'place' | 'items'>, RegExp> = {
   // Arabic digits, or Chinese numerals with a magnitude or a measure word (两国, 三国 are no count).
   quantity: /\d|[一二三四五六七八九十两百千万亿]+(?:多|余)?(?:个|位|名|次|项|家|批|架|吨|人|倍|所|条|艘|剂|件|支|只|笔|种|亿|万|千|百|年|天|周|分之)/u,
   date: /\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*[日号]|[一二三四五六七八九十]+月|今年|明年|去年|年底|年初|年内|上旬|中旬|下旬|星期[一二三四五六日天]|周[一二三四五六日]|\d+\s*(?:年|个月|天|周)/u,
   age: /\d+\s*岁|[一二三四五六七八九十]+岁|周岁|年满|高龄|生于/u,
 };
 
-/** jieba tags of person names, and of place names. */
-const PERSON = /^(?:nr|nrt|nrfg)$/u;
+/** A number, in digits or Chinese numerals. */
+const NUMBER = '(?:\\d[\\d,.]*|[一二三四五六七八九十两百千万亿]+)';
+
+/** jieba tags of who can be named: people, organisations, countries and places. */
+const PERSON = /^(?:nr|nrt|nrfg|nt|ns)$/u;
 const PLACE = /^ns$/u;
 
-/** Splits folded text into sentences (after 。！？；). */
-function sentences(text: string): string[] {
-  return text.split(/(?<=[。!?！？;；])/u).filter((sentence) => sentence.trim().length > 0);
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
+/** Splits folded text into sentences (after 。！？; a semicolon joins the clauses of one sentence). */
+function sentences(text: string): string[] {
+  return text.split(/(?<=[。!?！？])/u).filter((sentence) => sentence.trim().length > 0);
+}
+
+/** Share of the question's weight a sentence must name to be about what the question asks. */
+const MIN_SENTENCE_COVERAGE = 0.6;
+
 /**
- * True when a sentence of `paragraph` (folded) names one of the question's informative concepts
- * (weight at least a quarter of the heaviest) and states a fact of `kind`.
+ * True when a sentence of `paragraph` (folded) names most of what the question is about (at
+ * least MIN_SENTENCE_COVERAGE of its concepts' weight) and states a fact of `kind`.
  *
  * @example statesFact(analyzer, '已向150多个国家提供援助。', 'quantity', [{ term: '国家', alternatives: ['国家'], weight: 1 }]) // → true
  */
 export function statesFact(
   analyzer: Analyzer,
   paragraph: string,
-  kind: FactKind,
+  asked: { fact: FactKind; measure?: string; head?: string; slot?: { before: string; after: string } },
   concepts: readonly { alternatives: readonly string[]; weight: number }[],
 ): boolean {
-  const heaviest = Math.max(0, ...concepts.map((concept) => concept.weight));
-  const subject = concepts.filter((concept) => concept.weight >= heaviest / 4);
+  const kind = asked.fact;
+  const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
+  const subject = concepts;
   return sentences(paragraph).some((sentence) => {
-    if (!subject.some((concept) => concept.alternatives.some((term) => sentence.includes(term)))) return false;
+    const named = concepts.filter((concept) => concept.alternatives.some((term) => sentence.includes(term)));
+    if (total <= 0 || named.reduce((sum, concept) => sum + concept.weight, 0) / total < MIN_SENTENCE_COVERAGE) return false;
+    // A count in the unit asked for (多少亿吨: a number of 吨), a name next to the role asked for (营长).
+    if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${asked.measure}`, 'u').test(sentence);
+    if (kind === 'identity' && asked.slot) return new RegExp(`${escape(asked.slot.before)}[^，,。；;]{1,12}?${escape(asked.slot.after)}`, 'u').test(sentence);
+    if (kind === 'identity' && asked.head && !sentence.includes(asked.head)) return false;
     if (kind === 'identity') return analyzer.tag(sentence).some(({ tag }) => PERSON.test(tag));
+    // Which ones: a list of them (an enumeration with 、 or a colon) in a sentence that names them.
+    if (kind === 'items') return (!asked.head || sentence.includes(asked.head.slice(-2))) && /、|：|:/u.test(sentence);
     if (kind === 'place') return analyzer.tag(sentence).some(({ word, tag }) => PLACE.test(tag) && !subject.some((concept) => concept.alternatives.includes(word)));
     return FACT_PATTERNS[kind].test(sentence);
   });

@@ -14,14 +14,20 @@ import { foldScript, normalizeForMatching, type Analyzer } from '../text/index.j
  */
 
 /** What kind of fact a question asks for. */
-export type FactKind = 'quantity' | 'date' | 'age' | 'identity' | 'place';
+/** What kind of fact a question asks for; `items`: which ones, named (具体有哪些产品). */
+export type FactKind = 'quantity' | 'date' | 'age' | 'identity' | 'place' | 'items';
 
 /** What the question asks. */
 export type Intent =
   /** The official position on something (the default): 中方如何看待…, 中美关系会怎样. */
   | { kind: 'position' }
-  /** A fact of one kind: 贷款有多大 (quantity), 哪天见面 (date), 普京多大了 (age). */
-  | { kind: 'fact'; fact: FactKind; cue: string }
+  /**
+   * A fact of one kind: 贷款有多大 (quantity), 哪天见面 (date), 普京多大了 (age). `measure` is
+   * the unit a count asks for (多少亿吨 → 吨, 多少个国家 → 个), `head` the role a name is asked
+   * for (营长叫什么名字 → 营长), `slot` the words around the cue that the fact fills (由谁主导 →
+   * 由, 主导); any may be absent.
+   */
+  | { kind: 'fact'; fact: FactKind; cue: string; measure?: string; head?: string; slot?: { before: string; after: string } }
   /** Another party's view or reaction: 美国对此怎么看, how did the Russian minister respond. */
   | { kind: 'other-view'; party: string; cue: string }
   /** The quote itself: 原话是什么, 求出处. Answered like a position. */
@@ -74,17 +80,38 @@ const ENGLISH_FRAMING = [
 
 const QUOTE_CUES = ['原话', '原文', '出处', '怎么说的', '说过什么', '说了什么', '引用', 'quote', 'exact words', 'source'];
 
-/** Cues of a fact question, by kind, on folded text; the first kind that matches wins (age before quantity: 多大了). */
-const FACT_CUES: readonly [FactKind, RegExp][] = [
-  ['age', /几岁|多大年纪|多大岁数|年龄|多少岁|多大了|how old|what age/u],
-  ['date', /什么时候|何时|哪天|哪一天|哪年|哪一年|几月|几号|几日|哪个月|日期|多久|多长时间|\bwhen\b|what (?:date|day|year|time)|how long/u],
-  ['quantity', /多少|几个|几位|几次|几名|几项|几家|几国|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几|how (?:many|much)|what (?:amount|number|percentage|share)/u],
-  ['identity', /是谁|哪位|哪个人|叫什么名字|叫什么|名字是|谁(?!知道)|\bwho\b|\bwhose\b|what is (?:his|her) name/u],
-  ['place', /在哪里|在哪儿|在哪|哪里|何地|地点|哪个城市|哪座城市|\bwhere\b/u],
-];
+/**
+ * Cues of a fact question, by kind, on folded text, for Chinese and for English questions; the
+ * first kind that matches wins (age before quantity: 多大了).
+ */
+const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
+  zh: [
+    ['age', /几岁|多大年纪|多大岁数|年龄|多少岁|多大了/u],
+    ['date', /什么时候|何时|哪天|哪一天|哪(?:[一两二三四五几])?年|几月|几号|几日|哪个月|日期|多久|多长时间/u],
+    ['quantity', /多少|几个|几位|几次|几名|几项|几家|几国|几支|几批|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几/u],
+    ['identity', /是谁|哪位|哪个人|叫什么名字|叫什么|名字是|谁(?!知道)/u],
+    // Which ones, by name: 具体…哪些 / 哪几 / 哪款 / 哪种 (a bare 哪些帮助 asks for the position, not a list).
+    ['items', /具体[^，,。?？]{0,12}?(?:哪些|哪几|哪款|哪种|哪类|什么)|(?:哪款|哪种|哪几[个项家种款])/u],
+    // Where something takes place; not a figurative 症结在哪里 nor 在哪些领域.
+    ['place', /(?:在哪里|在哪儿|在哪)(?:举行|举办|召开|开会|见面|会晤|会面|签署|签)|地点|哪个城市|哪座城市/u],
+  ],
+  // On the question with its case: the organisation WHO asks no "who".
+  en: [
+    ['age', /how old|what age/iu],
+    ['date', /\bwhen\b|what (?:date|day|year|time)|how long/iu],
+    ['quantity', /how (?:many|much)|what (?:amount|number|percentage|share)/iu],
+    ['identity', /\b(?:[Ww]ho|WHOM|[Ww]hom|[Ww]hose)\b(?<!\bWHO)|what is (?:his|her|the) name/u],
+    ['place', /\bwhere\b.*\b(?:held|hold|meet|sign)/iu],
+  ],
+};
 
-/** Verbs of holding or voicing a view: the party before them is whose view is asked. */
-const VIEW_VERBS = /怎么看待|如何看待|怎么看|如何看|怎么评价|如何评价|怎样评价|怎么回应|如何回应|怎样回应|怎么回复|如何回复|怎么回答|如何回答|作何反应|有何反应|有什么反应|什么反应|怎么反应|如何反应|什么态度|什么立场|持什么|怎么表态|如何表态|表态|怎么说|说了什么|说什么|认为|看法|观点|立场|态度|反应|回应/gu;
+/**
+ * Asking for a view or a response: a question word with a verb or noun of viewing or responding
+ * (怎么看, 如何回应, 有何反应, 什么态度). The party before it is whose view is asked. A bare noun
+ * (南海仲裁案中方立场) asks nothing of the kind.
+ */
+const VIEW_VERBS =
+  /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|回击|反驳|驳斥|应对|反应|表态|说|认为|解释|想)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|回应|表态|说法)|说了什么|说什么/gu;
 
 /** Words that put what follows them in the object or topic position (对美国的做法, 针对…), not the subject. */
 const OBJECT_MARKERS = /(?:对于|对|针对|关于|就|向|给|同|与|和|跟|把|被|让|令)$/u;
@@ -144,13 +171,34 @@ export function stripFraming(text: string): { framing: string[]; core: string } 
 }
 
 /** The fact a question asks for, if any: `中国给非洲的贷款有多大` → quantity (cue 有多大). */
-export function factAsked(folded: string): { fact: FactKind; cue: string } | null {
-  for (const [fact, cue] of FACT_CUES) {
+export function factAsked(
+  folded: string,
+  english = false,
+): { fact: FactKind; cue: string; measure?: string; head?: string; slot?: { before: string; after: string } } | null {
+  for (const [fact, cue] of FACT_CUES[english ? 'en' : 'zh']) {
     const match = cue.exec(folded);
-    if (match) return { fact, cue: match[0] };
+    if (!match) continue;
+    const after = folded.slice(match.index + match[0].length);
+    const before = folded.slice(0, match.index);
+    const measure = fact === 'quantity' ? MEASURE_AFTER_CUE.exec(`${match[0].slice(-1)}${after}`)?.[1] : undefined;
+    // 由谁主导: the fact fills the slot between 由 and 主导; 营长叫什么名字: it names the 营长.
+    const slotAfter = fact === 'identity' && !english ? /^([\u4e00-\u9fff]{2})/u.exec(after)?.[1] : undefined;
+    const slotBefore = /([\u4e00-\u9fff])$/u.exec(before)?.[1];
+    const slot = slotAfter && slotBefore ? { before: slotBefore, after: slotAfter } : undefined;
+    const head =
+      fact === 'identity' && !slot ? HEAD_BEFORE_CUE.exec(before.split('的').at(-1) ?? '')?.[1] : fact === 'items' ? HEAD_AFTER_CUE.exec(after)?.[1] : undefined;
+    return { fact, cue: match[0], ...(measure ? { measure } : {}), ...(head ? { head } : {}), ...(slot ? { slot } : {}) };
   }
   return null;
 }
+
+/** The unit a count asks for, right after its cue: 多少亿吨 → 吨, 多少万亿美元 → 美元, 几支 → 支. */
+const MEASURE_AFTER_CUE =
+  /^[少几]?(?:[亿万千百]+)?(美元|欧元|人民币|元|吨|公里|平方公里|人次|人|名|位|个|支|批|架|艘|剂|项|次|家|所|条|件|笔|种|倍)/u;
+/** The things a list is asked of, right after its cue: 哪些中国产品 → 中国产品 (two to four Han characters). */
+const HEAD_AFTER_CUE = /^(?:的)?([\u4e00-\u9fff]{2,4})/u;
+/** The role a name is asked for, right before its cue: 营长叫什么名字 → 营长 (the last two to four Han characters, after the last 的). */
+const HEAD_BEFORE_CUE = /([\u4e00-\u9fff]{2,4})(?:到底|究竟)?$/u;
 
 /**
  * The actors a Chinese clause names, in order, with the position where each starts: place and
@@ -241,13 +289,16 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const { framing, core } = stripFraming(foldScript(text));
   const quote = QUOTE_CUES.find((cue) => folded.includes(cue));
   const view = english ? englishViewAsked(folded) : viewAsked(analyzer, folded, chinaSide);
-  const fact = factAsked(core.toLowerCase());
+  const fact = factAsked(english ? core : core.toLowerCase(), english);
+  // The words that ask for a kind of answer (怎么回应, 多少) are not what the question is about.
+  const cues = [view?.cue, fact?.cue].filter((cue): cue is string => cue !== undefined && cue.length > 0);
   let intent: Intent = { kind: 'position' };
   if (view && view.side === 'other') intent = { kind: 'other-view', party: view.party, cue: view.cue };
-  else if (fact) intent = { kind: 'fact', fact: fact.fact, cue: fact.cue };
+  else if (fact) intent = { kind: 'fact', ...fact };
   else if (quote) intent = { kind: 'quote', cue: quote };
   const actors = english
     ? []
     : actorsOf(analyzer, core, chinaSide).map(({ text: actor, side }) => ({ text: actor, side }));
-  return { runs: languageRuns(text), framing, core, intent, actors, english };
+  const topical = english ? core : cues.reduce((rest, cue) => rest.split(cue).join(' '), core);
+  return { runs: languageRuns(text), framing, core: topical, intent, actors, english };
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { statesFact } from '../../src/search/facts.js';
+import type { FactKind } from '../../src/search/question-analysis.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
+
+const analyzer = createDefaultAnalyzer();
+const concepts = (...terms: string[]) => terms.map((term) => ({ alternatives: [term], weight: 1 }));
+
+describe('statesFact', () => {
+  it.each<[string, { fact: FactKind; measure?: string; head?: string }, string[], boolean]>([
+    ['中国已向150多个国家和国际组织提供抗疫援助。', { fact: 'quantity' }, ['国家', '援助'], true],
+    ['中国已向150多个国家和国际组织提供抗疫援助。', { fact: 'quantity', measure: '个' }, ['国家', '援助'], true],
+    ['中国已向150多个国家和国际组织提供抗疫援助。', { fact: 'quantity', measure: '美元' }, ['国家', '援助'], false],
+    ['中俄双方愿进一步深化务实合作。', { fact: 'quantity' }, ['中俄', '合作'], false],
+    ['中俄两国是全面战略协作伙伴。', { fact: 'quantity' }, ['中俄'], false],
+    ['双方商定于2020年举行会晤。', { fact: 'date' }, ['会晤'], true],
+    ['双方同意尽快举行会晤。', { fact: 'date' }, ['会晤'], false],
+    ['中方对澳方的反倾销调查表示严重关切。', { fact: 'items', head: '产品' }, ['反倾销'], false],
+    ['调查涉及钢材、铝材和光伏等产品。', { fact: 'items', head: '产品' }, ['调查'], true],
+  ])('GIVEN %s, asked %j about %j THEN %s', (paragraph, asked, terms, stated) => {
+    expect(statesFact(analyzer, paragraph, asked, concepts(...terms))).toBe(stated);
+  });
+
+  it('GIVEN a number in a sentence that names too little of the question THEN the fact is not stated about it', () => {
+    const asked = concepts('疫情', 'gdp', '下降');
+    expect(statesFact(analyzer, '三国gdp占全球20%以上。疫情给世界带来冲击。', { fact: 'quantity' }, asked)).toBe(false);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion, factAsked, isEnglish, languageRuns, stripFraming } from '../../src/search/question-analysis.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
+
+const analyzer = createDefaultAnalyzer();
+const intentOf = (question: string) => analyzeQuestion(analyzer, question, new Set(['王毅'])).intent;
+
+describe('analyzeQuestion: intent', () => {
+  it.each([
+    ['中方如何评价当前的中美关系？', { kind: 'position' }],
+    ['中欧关系的主基调是什么？', { kind: 'position' }],
+    ['南海仲裁案 中方立场', { kind: 'position' }],
+    ['美国指责中国，中方怎么回应', { kind: 'position' }],
+    ['中方对美国的做法怎么看', { kind: 'position' }],
+    ['王毅怎么评价中俄关系', { kind: 'position' }],
+    ['中国为全球抗疫提供了哪些帮助？', { kind: 'position' }],
+  ])('GIVEN %s THEN it asks for a position', (question, intent) => {
+    expect(intentOf(question)).toEqual(intent);
+  });
+
+  it.each([
+    ['美国对此怎么看', '美国'],
+    ['普京本人怎么评价中俄抗疫合作', '普京'],
+    ['俄罗斯外长拉夫罗夫怎么回应的', '俄罗斯外长拉夫罗夫'],
+    ['伊朗方面对阿曼湾油轮遇袭事件是什么态度？', '伊朗方面'],
+    ['How did the Russian foreign minister respond?', 'the russian foreign minister'],
+  ])('GIVEN %s THEN it asks another party’s view (%s)', (question, party) => {
+    expect(intentOf(question)).toMatchObject({ kind: 'other-view', party });
+  });
+
+  it.each([
+    ['中国给非洲的贷款有多大', 'quantity', {}],
+    ['中俄去年双边贸易额是多少美元', 'quantity', { measure: '美元' }],
+    ['中国向多少个国家派了医疗专家组', 'quantity', { measure: '个' }],
+    ['中国碳达峰的时候排放峰值定在多少亿吨？', 'quantity', { measure: '吨' }],
+    ['普京多大了', 'age', {}],
+    ['马克龙访华是哪天', 'date', {}],
+    ['中俄科技创新年是哪两年', 'date', {}],
+    ['第五批赴南苏丹维和步兵营的营长叫什么名字？', 'identity', { head: '营长' }],
+    ['澳大利亚反倾销调查具体针对的是哪些中国产品', 'items', { head: '中国产品' }],
+    ['峰会在哪里举行', 'place', {}],
+    ['How many passengers has the railway carried?', 'quantity', {}],
+  ])('GIVEN %s THEN it asks for a fact: %s', (question, fact, detail) => {
+    expect(intentOf(question)).toMatchObject({ kind: 'fact', fact, ...detail });
+  });
+
+  it.each([
+    ['中方認為朝鮮半島問題的癥結在哪裡？'],
+    ['中国跟俄罗斯以后要在哪些新领域合作'],
+    ['溯源这块中方是不是说要由WHO主导'],
+  ])('GIVEN %s THEN no fact is asked (figurative 在哪里, 哪些 + field, WHO the organisation)', (question) => {
+    expect(intentOf(question).kind).not.toBe('fact');
+  });
+
+  it.each([['求个出处，王毅说过世界回不到过去吗'], ['谎言录的原话是什么']])('GIVEN %s THEN it asks for the quote', (question) => {
+    expect(intentOf(question)).toMatchObject({ kind: 'quote' });
+  });
+});
+
+describe('analyzeQuestion: framing and topic words', () => {
+  it.each([
+    ['有大佬知道王毅说的那个“谎言录”是啥吗，求个出处', ['有大佬知道', '求个出处', '吗']],
+    ['我记得有句“投桃报李”，麻烦发一下原话', ['麻烦发一下', '我记得']],
+    ['听说中美要打新冷战？到底咋回事', ['听说', '到底', '咋回事']],
+  ])('GIVEN %s THEN the framing found is %j', (question, framing) => {
+    expect(analyzeQuestion(analyzer, question).framing).toEqual(framing);
+  });
+
+  it('GIVEN a view question THEN its cue is no topic word', () => {
+    expect(analyzeQuestion(analyzer, '美国政客要追责，中方怎么回击的').core).not.toContain('怎么回击');
+  });
+
+  it('GIVEN a fact question THEN its cue is no topic word', () => {
+    expect(analyzeQuestion(analyzer, '中俄贸易额是多少美元').core).not.toContain('多少');
+  });
+});
+
+describe('stripFraming', () => {
+  it.each([
+    ['求个出处，王毅说过世界回不到过去吗', ['求个出处', '吗'], '，王毅说过世界回不到过去'],
+    ['Can someone tell me what China thinks of AUKUS', ['can someone tell me'], 'what China thinks of AUKUS'],
+    ['中美关系', [], '中美关系'],
+  ])('GIVEN %s THEN framing %j and core %s', (text, framing, core) => {
+    expect(stripFraming(text)).toEqual({ framing, core });
+  });
+});
+
+describe('languageRuns and isEnglish', () => {
+  it.each([
+    ['G20峰会上中方的supply chain倡议', [['G20', 'en'], ['峰会上中方的', 'zh'], ['supply chain', 'en'], ['倡议', 'zh']]],
+    ['中印 border 现在啥情况', [['中印', 'zh'], ['border', 'en'], ['现在啥情况', 'zh']]],
+  ])('GIVEN %s THEN the runs are %j', (text, runs) => {
+    expect(languageRuns(text).map((run) => [run.text, run.language])).toEqual(runs);
+  });
+
+  it.each([
+    ['What does China think of the new Cold War?', true],
+    ['How did 王毅 respond to the lawsuits?', true],
+    ['美国拉盟友卡芯片出口，破坏 semiconductor supply chain，中方怎么应对？', false],
+    ['中美关系 WHO', false],
+  ])('GIVEN %s THEN English is %s', (text, english) => {
+    expect(isEnglish(text.toLowerCase())).toBe(english);
+  });
+});
+
+describe('factAsked', () => {
+  it.each([
+    ['贷款有多大', false, 'quantity'],
+    ['when will they meet', true, 'date'],
+    ['who is the president', true, 'identity'],
+    ['who主导溯源', false, null],
+    ['Should WHO lead the origin tracing?', true, null],
+  ])('GIVEN %s (English %s) THEN the fact is %s', (text, english, fact) => {
+    expect(factAsked(text, english)?.fact ?? null).toBe(fact);
+  });
+});
