@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -39,10 +40,12 @@ export interface EnglishDictionary {
   readonly size: number;
   /**
    * The vocabulary words for an English word or short phrase (any case), best first: exact
-   * senses, then folded, then within a longer sense; among those, shorter senses first; then
+   * senses, then folded, then within a longer sense; among those, acronyms first for a query
+   * in capitals (WHO → 世卫组织) and last otherwise (who → 何人); then shorter senses; then
    * headwords with fewer senses (a word with one meaning is the surer translation); then
    * the sense's place in the headword's definition (the first meaning first); then the
-   * vocabulary's order (give the most frequent words first to prefer them).
+   * vocabulary's order (give the most frequent words first to prefer them). A leading `to `
+   * or article is ignored; a phrase of function words alone is found only as a whole sense.
    *
    * @example dictionary.lookup('tariffs') // → ['关税']
    */
@@ -69,6 +72,7 @@ interface Sense {
   text: string;
   /** `text` with every word folded: `sanction`. */
   folded: string;
+  /** Number of words of `text`. */
   words: number;
   /** Written in capitals in CC-CEDICT (an acronym). */
   capitals: boolean;
@@ -95,12 +99,17 @@ const FUNCTION_WORDS = new Set(
 const NOT_PLURAL = new Set(['news', 'always', 'perhaps', 'politics', 'economics', 'physics', 'series', 'species', 'whereas', 'towards', 'afterwards', 'means', 'its', 'this', 'thus', 'was', 'has', 'does', 'is', 'yes', 'plus', 'gas', 'bus']);
 
 const STRING = String.raw`"(?:[^"\\]|\\.)*"`;
-/** One entry of the data file: `["traditional","simplified","pinyin",meanings,[variants],[classifiers]]`. */
-// Without the u flag: only ASCII structure is matched, and it is faster.
+/**
+ * One entry of the data file: `["traditional","simplified","pinyin",meanings,[variants],[classifiers]]`,
+ * capturing the quoted simplified headword and the meanings (a string or an array of strings).
+ * Without the u flag: only ASCII structure is matched, and it is faster.
+ */
 const ENTRY = new RegExp(String.raw`\[${STRING},(${STRING}),${STRING},(${STRING}|\[(?:${STRING}(?:,${STRING})*)?\]),\[[0-9,]*\],\[[0-9,]*\]\]`, 'g');
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
-/** An all-capital note in parentheses, with the text before it: `World Health Organization (WHO)`. */
-const ACRONYM_NOTE = /([^();]*)\((\p{Lu}[\p{Lu}\d]{1,7})\)/gu;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** A lower-case English word or number, with inner `-`, `'` and `.`: covid-19, sb's, u.s. */
+const ENGLISH_WORD = /[a-z0-9]+(?:[-'.][a-z0-9]+)*/g;
+/** An all-capital note in parentheses: `World Health Organization (WHO)`. */
+const ACRONYM_NOTE = /\((\p{Lu}[\p{Lu}\d]{1,7})\)/gu;
 const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'de']);
 
 /**
@@ -145,21 +154,19 @@ function undouble(stem: string): string {
 
 /** Lower case, words of letters, digits, `-`, `'` and `.` between one space each. */
 function cleanPhrase(text: string): string {
-  return (/[^\x00-\x7f]/u.test(text) ? text.normalize('NFKC') : text)
-    .toLowerCase()
-    .replace(/[^a-z0-9'.\- ]+/gu, ' ')
-    .split(' ')
-    .map((word) => word.replace(/^[-'.]+|[-'.]+$/gu, ''))
-    .filter(Boolean)
-    .join(' ');
+  const lower = (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text).toLowerCase();
+  return (lower.match(ENGLISH_WORD) ?? []).join(' ');
 }
 
 /** Strips `to ` (verbs) and a leading article when other words follow: `to impose sanctions` → `impose sanctions`. */
 function stripLead(phrase: string): string {
-  return phrase.replace(/^(?:to|a|an|the) (?=\S)/u, '');
+  return phrase.replace(/^(?:to|a|an|the) (?=\S)/, '');
 }
 
 const foldPhrase = (phrase: string): string => phrase.split(' ').map(foldWord).join(' ');
+
+/** Senses that describe the headword instead of translating it: a literal gloss, a cross-reference. */
+const NOT_A_TRANSLATION = /^\s*(?:lit\.|cl:|see |also |variant |old variant|surname |abbr\.|used in |erhua )/i;
 
 /** A cleaned sense, and whether CC-CEDICT wrote it in capitals (EU, US, WHO: an acronym). */
 interface SenseText {
@@ -170,17 +177,19 @@ interface SenseText {
 function senseTexts(meaning: string): SenseText[] {
   const found = new Map<string, boolean>();
   // Notes first, so that a `;` or `,` inside parentheses does not cut a sense.
-  const acronyms = [...meaning.matchAll(ACRONYM_NOTE)]
-    .filter(([, before = '', acronym = '']) => abbreviates(acronym, before))
-    .map(([, , acronym = '']) => acronym);
+  const acronyms = meaning.includes('(')
+    ? [...meaning.matchAll(ACRONYM_NOTE)]
+        .filter(({ 1: acronym = '', index }) => abbreviates(acronym, meaning.slice(0, index).split(/[();]/u).at(-1) ?? ''))
+        .map(({ 1: acronym = '' }) => acronym)
+    : [];
   let text = meaning;
   for (let previous = ''; previous !== text; ) {
     previous = text;
-    text = text.replace(/\([^()]*\)/gu, ' ');
+    text = text.replace(/\([^()]*\)/g, ' ');
   }
-  for (const part of text.split(/[;,]/u)) {
-    if (CJK.test(part) || part.includes('[') || /^\s*(?:lit\.|cl:|see |also |variant |old variant|surname |abbr\.|used in |erhua )/iu.test(part)) continue;
-    const sense = stripLead(stripLead(cleanPhrase(part.replace(/^\s*(?:fig\.|esp\.|i\.e\.)\s*/iu, ''))));
+  for (const part of text.split(/[;,]/)) {
+    if (CJK.test(part) || part.includes('[') || NOT_A_TRANSLATION.test(part)) continue;
+    const sense = stripLead(stripLead(cleanPhrase(part.replace(/^\s*(?:fig\.|esp\.|i\.e\.)\s*/i, ''))));
     if (sense.length > 0 && sense.split(' ').length <= MAX_SENSE_WORDS && !found.has(sense)) found.set(sense, isCapitals(part.trim()));
   }
   for (const acronym of acronyms) if (!found.has(acronym.toLowerCase())) found.set(acronym.toLowerCase(), true);
@@ -189,7 +198,7 @@ function senseTexts(meaning: string): SenseText[] {
 
 /** Two letters or more and no lower-case letter: EU, U.S., WHO. */
 function isCapitals(text: string): boolean {
-  return /\p{Lu}.*\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+  return /[A-Z].*[A-Z]/.test(text) && !/[a-z]/.test(text);
 }
 
 /**
@@ -200,6 +209,39 @@ function isCapitals(text: string): boolean {
  */
 export function sensesOf(meaning: string): string[] {
   return senseTexts(meaning).map((sense) => sense.text);
+}
+
+/** Bytes of the data file read at a time: the 11 MB file is never held whole. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * The entries of the data file, read chunk by chunk (an entry cut by a chunk's end is matched
+ * again with the next chunk): each match holds the quoted simplified headword and the meanings.
+ */
+function* cedictEntries(path: string): Generator<RegExpExecArray> {
+  let file: number;
+  try {
+    file = openSync(path, 'r');
+  } catch (error) {
+    throw new Error(`english-dictionary: cannot read ${path}: ${(error as Error).message}`);
+  }
+  try {
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    let pending = '';
+    for (let bytes = readSync(file, buffer); bytes > 0; bytes = readSync(file, buffer)) {
+      const text = pending + decoder.write(buffer.subarray(0, bytes));
+      ENTRY.lastIndex = 0;
+      let end = 0;
+      for (let match = ENTRY.exec(text); match !== null; match = ENTRY.exec(text)) {
+        end = ENTRY.lastIndex;
+        yield match;
+      }
+      pending = text.slice(end);
+    }
+  } finally {
+    closeSync(file);
+  }
 }
 
 /** The installed `cc-cedict` package's data file. */
@@ -213,10 +255,10 @@ function defaultCedictPath(): string {
 }
 
 /**
- * Reads CC-CEDICT and keeps the entries of the vocabulary's words of two or more characters
- * (a word whose meanings are all function words, 的 or 这, then has no English to match).
- * The data file (about 11 MB) is scanned as text, entry by entry, and only the entries of the
- * vocabulary are parsed; nothing of it is held once this returns. Throws
+ * Reads CC-CEDICT and keeps the entries of the vocabulary's words of two or more characters:
+ * single characters (的, 这, 那) mostly stand for function words and would answer `the` or
+ * `this`. The data file (about 11 MB) is read a chunk at a time and scanned as text; only the
+ * vocabulary's entries are parsed, and nothing of the file is held once this returns. Throws
  * `english-dictionary: …` when the file is missing or not in the expected format.
  *
  * @example
@@ -229,20 +271,16 @@ export function createEnglishDictionary(vocabulary: Iterable<string>, options: E
   for (const word of vocabulary) if ([...word].length >= 2 && !order.has(word)) order.set(word, order.size);
 
   const path = options.cedictPath ?? defaultCedictPath();
-  let data: string;
-  try {
-    data = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new Error(`english-dictionary: cannot read ${path}: ${(error as Error).message}`);
-  }
   const meaningsOf = new Map<string, string[]>();
   let entries = 0;
-  ENTRY.lastIndex = 0;
-  for (let match = ENTRY.exec(data); match !== null; match = ENTRY.exec(data)) {
+  for (const match of cedictEntries(path)) {
     entries++;
     const quoted = match[1] ?? '""';
-    const headword = (quoted.includes('\\') ? (JSON.parse(quoted) as string) : quoted.slice(1, -1)).toLowerCase();
-    if (!order.has(headword)) continue;
+    const bare = quoted.includes('\\') ? (JSON.parse(quoted) as string) : quoted.slice(1, -1);
+    // Vocabulary words are folded to lower case (AA制 → aa制).
+    if (!order.has(bare) && !(/[A-Z]/.test(bare) && order.has(bare.toLowerCase()))) continue;
+    // A fresh string: a slice of the chunk would keep the whole chunk alive.
+    const headword = (JSON.parse(quoted) as string).toLowerCase();
     const meanings = JSON.parse(match[2] ?? '[]') as string | string[];
     meaningsOf.set(headword, [...(meaningsOf.get(headword) ?? []), ...(typeof meanings === 'string' ? [meanings] : meanings)]);
   }
@@ -261,7 +299,8 @@ export function createEnglishDictionary(vocabulary: Iterable<string>, options: E
     else index.set(key, [id]);
   };
   // In the vocabulary's order, so that a headword's number is its place for the ranking.
-  for (const word of [...meaningsOf.keys()].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))) {
+  const found = [...meaningsOf.keys()].map((word) => ({ word, place: order.get(word) ?? 0 })).sort((a, b) => a.place - b.place);
+  for (const { word } of found) {
     const texts = [...new Map((meaningsOf.get(word) ?? []).flatMap(senseTexts).map((sense) => [sense.text, sense])).values()];
     if (texts.length === 0) continue;
     const headword = headwords.length;

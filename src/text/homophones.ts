@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { convert, pinyin } from 'pinyin-pro';
 import { CJK_ONLY } from './char-bigrams.js';
 
 /**
@@ -47,15 +47,21 @@ interface Reading {
   alternate: boolean;
 }
 
+/** How close a vocabulary word (by its index) is to one reading of the looked-up word. */
 interface Ranked {
   index: number;
   distance: 0 | 1;
+  /** Syllables whose sounds differ (by a fuzzy pair: the index key is the same). */
   fuzzyDifferences: number;
+  /** Syllables whose tones differ. */
   toneDifferences: number;
+  /** Found through a character's other reading. */
   alternate: boolean;
 }
 
-const PINYIN_SYLLABLE = /^([a-zü]+)([0-4])$/u;
+const PINYIN_SYLLABLE = /^([a-zêü]+)([0-4])$/u;
+/** Bound for the memos (they grow only with distinct characters and syllables: a few thousand). */
+const MAX_MEMO = 30_000;
 
 /** Folds the input methods' fuzzy pairs: zh → z, ch → c, sh → s, l → n, -ang → -an, -eng → -en, -ing → -in. */
 function fuzzySound(sound: string): string {
@@ -71,9 +77,30 @@ function syllableOf(numbered: string): Syllable | undefined {
   return match ? { sound: match[1] ?? '', tone: match[2] ?? '' } : undefined;
 }
 
-/** The syllables of a word as a word (polyphonic characters read in context), or undefined. */
+/** Syllable with a tone mark → numbered (`zhāng` → `zhang1`, `de` → `de0`); a few thousand at most. */
+const numberedOfMarked = new Map<string, string>();
+
+function toNumbered(marked: string): string {
+  let result = numberedOfMarked.get(marked);
+  if (result === undefined) {
+    result = convert(marked, { format: 'symbolToNum' });
+    if (numberedOfMarked.size < MAX_MEMO) numberedOfMarked.set(marked, result);
+  }
+  return result;
+}
+
+/**
+ * pinyin-pro's syllables of a word as a word (polyphonic characters read in context):
+ * `['zhi4', 'cai2']`. Asked with tone marks, converted through a memo: three times faster
+ * than pinyin-pro's own numbered output.
+ */
+function numberedPinyin(word: string): string[] {
+  return pinyin(word, { type: 'array', toneSandhi: false }).map(toNumbered);
+}
+
+/** The syllables of a word as a word, or undefined when a character has no pinyin. */
 function wordSyllables(word: string): Syllable[] | undefined {
-  const numbered = pinyin(word, { toneType: 'num', type: 'array', toneSandhi: false });
+  const numbered = numberedPinyin(word);
   if (numbered.length !== word.length) return undefined;
   const syllables: Syllable[] = [];
   for (const item of numbered) {
@@ -84,9 +111,26 @@ function wordSyllables(word: string): Syllable[] | undefined {
   return syllables;
 }
 
+/** Numbered syllable (`zhang3`) → its fuzzy sound (`zan`), '' for what is no syllable; a few thousand at most. */
+const fuzzySoundOfNumbered = new Map<string, string>();
+
+/** The index key of a word's numbered pinyin, or undefined when an item is no syllable. */
+function fuzzyKeyOfNumbered(numbered: readonly string[]): string | undefined {
+  const sounds: string[] = [];
+  for (const item of numbered) {
+    let sound = fuzzySoundOfNumbered.get(item);
+    if (sound === undefined) {
+      const syllable = syllableOf(item);
+      sound = syllable ? fuzzySound(syllable.sound) : '';
+      if (fuzzySoundOfNumbered.size < MAX_MEMO) fuzzySoundOfNumbered.set(item, sound);
+    }
+    if (sound === '') return undefined;
+    sounds.push(sound);
+  }
+  return sounds.join(' ');
+}
+
 const characterReadings = new Map<string, Syllable[]>();
-/** Bound for the per-character memo (it only grows with distinct characters, a few thousand). */
-const MAX_CHARACTER_MEMO = 30_000;
 
 /** Every reading of one character (行: hang, xing, heng …), memoised. */
 function readingsOfCharacter(character: string): Syllable[] {
@@ -95,7 +139,7 @@ function readingsOfCharacter(character: string): Syllable[] {
   const readings = pinyin(character, { toneType: 'num', type: 'array', multiple: true })
     .map(syllableOf)
     .filter((syllable): syllable is Syllable => syllable !== undefined);
-  if (characterReadings.size >= MAX_CHARACTER_MEMO) characterReadings.clear();
+  if (characterReadings.size >= MAX_MEMO) characterReadings.clear();
   characterReadings.set(character, readings);
   return readings;
 }
@@ -147,22 +191,24 @@ function compareRanked(a: Ranked, b: Ranked): number {
  */
 export function createHomophoneIndex(vocabulary: Iterable<string>): HomophoneIndex {
   const words: string[] = [];
-  const syllablesOf: Syllable[][] = [];
+  // `zhi4 cai2` a word: one string each holds far less memory than syllable objects.
+  const pinyinOf: string[] = [];
   const byFuzzySound = new Map<string, number[]>();
   const seen = new Set<string>();
   for (const word of vocabulary) {
     if (seen.has(word) || word.length < 2 || !CJK_ONLY.test(word)) continue;
     seen.add(word);
-    const syllables = wordSyllables(word);
-    if (!syllables) continue;
+    const numbered = numberedPinyin(word);
+    const key = numbered.length === word.length ? fuzzyKeyOfNumbered(numbered) : undefined;
+    if (key === undefined) continue;
     const index = words.length;
     words.push(word);
-    syllablesOf.push(syllables);
-    addTo(byFuzzySound, fuzzyKey(syllables), index);
+    pinyinOf.push(numbered.join(' '));
+    addTo(byFuzzySound, key, index);
   }
 
   const rank = (index: number, reading: Reading): Ranked => {
-    const target = syllablesOf[index] ?? [];
+    const target = (pinyinOf[index] ?? '').split(' ').map(syllableOf);
     let fuzzyDifferences = 0;
     let toneDifferences = 0;
     reading.syllables.forEach((syllable, i) => {
