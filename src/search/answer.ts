@@ -1,6 +1,7 @@
 import type { Answer, AnswerDecision, AnswerHit } from '../types.js';
 import { analyzeQuery, type QueryConcept } from './query.js';
 import { statesFact } from './facts.js';
+import { queryAids } from './query-aids.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 import { charBigrams } from '../text/index.js';
@@ -55,7 +56,7 @@ function weighConcepts(index: SearchIndex, concepts: readonly QueryConcept[]): W
   const documentCount = Math.max(1, index.docs.length);
   return concepts.map((concept) => {
     const frequency = Math.max(...concept.alternatives.map((term) => index.documentFrequency.get(term) ?? 0));
-    const weight = inverseDocumentFrequency(frequency, documentCount) * index.analyzer.specificity(concept.term);
+    const weight = inverseDocumentFrequency(frequency, documentCount) * index.analyzer.specificity(concept.term) * (concept.discount ?? 1);
     return { ...concept, weight };
   });
 }
@@ -102,6 +103,7 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
     text.slice(0, MAX_QUESTION_CHARS),
     (term) => index.documentFrequency.has(term),
     index.chinaSide,
+    queryAids(index),
   );
   const concepts = weighConcepts(index, raw);
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);

@@ -1,3 +1,4 @@
+import { splitEnglishCompound } from '../text/english-dictionary.js';
 import type { Analyzer } from '../text/index.js';
 import { analyzeQuestion, isEnglish, languageRuns, type QuestionAnalysis } from './question-analysis.js';
 
@@ -12,7 +13,27 @@ export interface QueryConcept {
   term: string;
   /** Terms that count as this concept in a unit: the term (unless a `=>` rule replaced it) and its synonyms. */
   alternatives: readonly string[];
+  /**
+   * Below 1 when the concept is a guess: a word the index lacks read as a corpus word that sounds
+   * the same (原助 → 援助: a typo from pinyin input). Its weight is multiplied by this.
+   */
+  discount?: number;
 }
+
+/**
+ * Help for reading a question against one index, each optional: English words and phrases to
+ * the index's Chinese words (CC-CEDICT restricted to the corpus), and corpus words that sound
+ * like a word the index lacks (pinyin).
+ */
+export interface QueryAids {
+  english?: (phrase: string) => readonly string[];
+  homophones?: (word: string) => readonly { word: string; distance: 0 | 1 }[];
+}
+
+/** How much a word read as a homophone counts, by pinyin distance (0: same sound, 1: a common confusion). */
+const HOMOPHONE_DISCOUNT = [0.8, 0.6] as const;
+/** Longest English phrase looked up in the dictionary, in words. */
+const DICTIONARY_MAX_WORDS = 3;
 
 export interface AnalyzedQuery {
   concepts: QueryConcept[];
@@ -38,10 +59,11 @@ function englishForms(word: string): string[] {
  *
  * @example translateEnglish(analyzer, 'What does China think of the new Cold War?') // → ['中国', '新冷战']
  */
-export function translateEnglish(analyzer: Analyzer, text: string): string[] {
+export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAids = {}): string[] {
   const { glossary, glossaryMaxWords, englishStopWords: stopWords } = analyzer.lexicon;
   const { tokenize } = analyzer;
-  const words = text.normalize('NFKC').match(/[A-Za-z0-9]+(?:[-.'][A-Za-z0-9]+)*/g) ?? [];
+  const isKnown = (lower: string): boolean => glossary.has(lower) || (aids.english?.(lower).length ?? 0) > 0;
+  const words = (text.normalize('NFKC').match(/[A-Za-z0-9]+(?:[-.'–][A-Za-z0-9]+)*/g) ?? []).flatMap((word) => splitEnglishCompound(word, isKnown));
   const tokens: string[] = [];
   let i = 0;
   while (i < words.length) {
@@ -60,6 +82,17 @@ export function translateEnglish(analyzer: Analyzer, text: string): string[] {
         matched = n;
       }
     }
+    // Then the dictionary, longest phrase first: only its first sense, so a word adds one concept.
+    for (let n = Math.min(DICTIONARY_MAX_WORDS, words.length - i); n >= 1 && matched === 0 && aids.english; n--) {
+      const phrase = words.slice(i, i + n);
+      if (n === 1 && !shouting && stopWords.has((phrase[0] ?? '').toLowerCase())) break;
+      if (phrase.some((w) => stopWords.has(w.toLowerCase())) && n > 1) continue;
+      const [first] = aids.english(phrase.join(' '));
+      if (first) {
+        tokens.push(...tokenize(first));
+        matched = n;
+      }
+    }
     if (matched === 0) {
       const lower = word.toLowerCase();
       if (shouting || !stopWords.has(lower)) tokens.push(...tokenize(lower));
@@ -68,6 +101,37 @@ export function translateEnglish(analyzer: Analyzer, text: string): string[] {
     i += matched;
   }
   return tokens;
+}
+
+/** Corpus words that sound like a word the index lacks: the same-sounding ones, else the nearly same (at most two). */
+function soundsLike(term: string, aids: QueryAids): { word: string; distance: 0 | 1 }[] {
+  if (!aids.homophones || !CJK_WORD.test(term)) return [];
+  const found = aids.homophones(term);
+  const best = found[0]?.distance;
+  return found.filter((match) => match.distance === best).slice(0, 2);
+}
+
+const CJK_WORD = /^[\u3400-\u9fff\uf900-\ufaff]{2,}$/u;
+const CJK_CHAR_ONLY = /^[\u3400-\u9fff\uf900-\ufaff]$/u;
+
+/**
+ * jieba cuts a typo it does not know into single characters (疫描 → 疫, 描): two such characters
+ * in a row that the index does not know as one word but that sound like a corpus word are read
+ * as that one word.
+ */
+function mergeTypoPieces(analyzer: Analyzer, tokens: readonly string[], known: (term: string) => boolean, aids: QueryAids): string[] {
+  if (!aids.homophones) return [...tokens];
+  const { stopWords } = analyzer.lexicon;
+  const merged: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [a, b] = [tokens[i]!, tokens[i + 1]];
+    const single = (token: string | undefined): token is string => token !== undefined && CJK_CHAR_ONLY.test(token) && !stopWords.has(token);
+    if (single(a) && single(b) && !known(a + b) && aids.homophones(a + b).length > 0) {
+      merged.push(a + b);
+      i++;
+    } else merged.push(a);
+  }
+  return merged;
 }
 
 /**
@@ -108,19 +172,26 @@ export function analyzeQuery(
   text: string,
   known: (term: string) => boolean = () => true,
   chinaSide: ReadonlySet<string> = new Set(),
+  aids: QueryAids = {},
 ): AnalyzedQuery {
   const { synonyms } = analyzer.lexicon;
   const question = analyzeQuestion(analyzer, text, chinaSide);
   const { english, core } = question;
   const read = english
-    ? translateEnglish(analyzer, core)
-    : languageRuns(core).flatMap((run) => (run.language === 'zh' ? analyzer.tokenizeExact(run.text) : translateEnglish(analyzer, run.text)));
-  const tokens = refineUnknownTokens(analyzer, read, known);
+    ? translateEnglish(analyzer, core, aids)
+    : languageRuns(core).flatMap((run) => (run.language === 'zh' ? analyzer.tokenizeExact(run.text) : translateEnglish(analyzer, run.text, aids)));
+  const tokens = refineUnknownTokens(analyzer, mergeTypoPieces(analyzer, read, known, aids), known);
   const seen = new Set<string>();
   const concepts: QueryConcept[] = [];
   for (const term of tokens) {
     if (seen.has(term)) continue;
     seen.add(term);
+    const sounds = known(term) || synonyms.has(term) ? [] : soundsLike(term, aids);
+    if (sounds.length > 0) {
+      const alternatives = [...new Set(sounds.flatMap(({ word }) => synonyms.get(word) ?? [word]))];
+      concepts.push({ term, alternatives, discount: HOMOPHONE_DISCOUNT[sounds[0]!.distance] });
+      continue;
+    }
     concepts.push({ term, alternatives: synonyms.get(term) ?? [term] });
   }
   return { concepts, english, question };
