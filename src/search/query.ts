@@ -63,7 +63,9 @@ export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAi
   const { glossary, glossaryMaxWords, englishStopWords: stopWords } = analyzer.lexicon;
   const { tokenize } = analyzer;
   const isKnown = (lower: string): boolean => glossary.has(lower) || (aids.english?.(lower).length ?? 0) > 0;
-  const words = (text.normalize('NFKC').match(/[A-Za-z0-9]+(?:[-.'–][A-Za-z0-9]+)*/g) ?? []).flatMap((word) => splitEnglishCompound(word, isKnown));
+  const words = (text.normalize('NFKC').replace(/['’]s\b/gu, '').match(/[A-Za-z0-9]+(?:[-.'–][A-Za-z0-9]+)*/g) ?? []).flatMap((word) =>
+    splitEnglishCompound(word, isKnown),
+  );
   const tokens: string[] = [];
   let i = 0;
   while (i < words.length) {
