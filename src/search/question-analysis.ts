@@ -290,8 +290,10 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const quote = QUOTE_CUES.find((cue) => folded.includes(cue));
   const view = english ? englishViewAsked(folded) : viewAsked(analyzer, folded, chinaSide);
   const fact = factAsked(english ? core : core.toLowerCase(), english);
-  // The words that ask for a kind of answer (怎么回应, 多少) are not what the question is about.
-  const cues = [view?.cue, fact?.cue].filter((cue): cue is string => cue !== undefined && cue.length > 0);
+  // The words that ask for a kind of answer (怎么回应, 多少支) are not what the question is about.
+  const cues = [view?.cue, fact?.cue, fact?.measure ? `${fact.cue}${fact.measure}` : undefined]
+    .filter((cue): cue is string => cue !== undefined && cue.length > 0)
+    .sort((a, b) => b.length - a.length);
   let intent: Intent = { kind: 'position' };
   if (view && view.side === 'other') intent = { kind: 'other-view', party: view.party, cue: view.cue };
   else if (fact) intent = { kind: 'fact', ...fact };
