@@ -1,41 +1,38 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import MiniSearch from 'minisearch';
-import nodejieba from 'nodejieba';
-import { PROJECT_ROOT, readIndexFile } from '../src/index-file.js';
-import { answerQuestion, createSearchIndex } from '../src/search/index.js';
-import { benchmarkQuestions, percentiles, timeQueries } from './questions.js';
-import { createDefaultAnalyzer } from '../src/text/index.js';
+import { PROJECT_ROOT } from '../src/index-file.js';
+import { benchmarkQuestions } from './questions.js';
+import type { Corpus, System, WorkerResult } from './scale-worker.js';
 
 /**
- * `npm run bench -- [--json] [--scales 1000,10000,100000] [--rounds 50]`
+ * `npm run bench -- [--json] [--scales 1000,10000,100000] [--corpora recombined,archive] [--repeats 3] [--cold-starts 5]`
  *
- * On the bundled index: median and p99 latency of answerQuestion over every question of the
- * fixtures after 30 untimed rounds (steady state), next to a bare minisearch + nodejieba
- * search over the same units in the same run (the baseline); cold start (spawn of `tsx src/cli/ask.ts` to its first output) and resident
- * memory. Then each synthetic scale in its own child process (benchmarks/scale-worker.ts):
- * build time, peak memory, p50 and p99. With --json: one JSON object of that shape.
+ * Every figure is the median of `repeats` runs, each in its own process (scale-worker.ts) and
+ * each timing at least 2,000 questions after warm-up; `p99Spread` is the slowest run's p99 over
+ * the fastest's. Workers run with the Node flags of the start script (package.json), as the bot does.
+ *
+ * - bundled: answerQuestion on the bundled index, next to a bare minisearch + nodejieba search
+ *   of the same units (the baseline); cold start: the start script of package.json (as `npm
+ *   start` runs it, without npm itself) from spawn to its first answer on stdout, median of
+ *   `cold-starts` runs; rssMb: the bot process's peak resident memory after start-up and
+ *   answering every benchmark question (median of those runs).
+ * - scale: each corpus at each size (recombined: the bundled transcript's sentences recombined;
+ *   archive: archive-corpus.ts), the pipeline next to a character-bigram BM25 over typed
+ *   arrays (reference.ts) on the same corpus and questions.
+ *
+ * With --json: one JSON object `{ machine, bundled, scale }`.
  */
-
-const TSX = resolve(PROJECT_ROOT, 'node_modules/.bin/tsx');
-
-/** Untimed rounds over the questions before timing (steady state, not warm-up, is measured). */
-const WARM_UP_ROUNDS = 30;
-
-interface ScaleResult {
-  paragraphs: number;
-  buildMs: number;
-  peakRssMb: number;
-  p50Us: number;
-  p99Us: number;
-}
 
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     scales: { type: 'string', default: '1000,10000,100000' },
-    rounds: { type: 'string', default: '50' },
+    corpora: { type: 'string', default: 'recombined,archive' },
+    repeats: { type: 'string', default: '3' },
+    'cold-starts': { type: 'string', default: '5' },
   },
 });
 
@@ -43,70 +40,183 @@ function log(text: string): void {
   if (!values.json) process.stdout.write(`${text}\n`);
 }
 
-/** Time from spawning the ask CLI to the first byte of its answer, median of a few runs. */
-async function coldStartMs(runs: number): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    times.push(
-      await new Promise<number>((done, fail) => {
-        const start = performance.now();
-        const child = spawn(TSX, ['src/cli/ask.ts', '--json', '中美关系'], { cwd: PROJECT_ROOT });
-        let first = 0;
-        child.stdout.once('data', () => {
-          first = performance.now() - start;
-        });
-        child.on('error', fail);
-        child.on('close', (code) => (code === 0 && first > 0 ? done(first) : fail(new Error(`bench: ask exited with ${code}`))));
-      }),
-    );
-  }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)] ?? 0);
+const packageJson = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const START_SCRIPT = packageJson.scripts['start'] ?? 'tsx src/main.ts';
+/** The Node flags the start script gives (`node --max-semi-space-size=… dist/main.js`), for the workers. */
+const NODE_FLAGS = (START_SCRIPT.match(/(?:^|\s)(--[a-z-]+(?:=\S+)?)/gu) ?? []).map((flag) => flag.trim()).filter((flag) => flag !== '--import');
+
+function median(numbers: readonly number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-function baselineSearch(file: ReturnType<typeof readIndexFile>) {
-  const minisearch = new MiniSearch<{ id: string; question: string; text: string }>({
-    fields: ['question', 'text'],
-    tokenize: (text) => nodejieba.cutForSearch(text),
+function spread(numbers: readonly number[]): number {
+  return Math.round((Math.max(...numbers) / Math.max(1, Math.min(...numbers))) * 100) / 100;
+}
+
+function worker(args: readonly string[]): string {
+  const child = spawnSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'benchmarks/scale-worker.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`bench: scale-worker ${args.join(' ')} failed: ${child.stderr}`);
+  return child.stdout.trim();
+}
+
+/** Runs each system `repeats` times on a corpus file, interleaved (a, b, a, b …) so that neither profits from a quieter moment. */
+function repeated(systems: readonly System[], corpusFile: string, repeats: number): Map<System, WorkerResult[]> {
+  const runs = new Map<System, WorkerResult[]>(systems.map((system) => [system, []]));
+  for (let i = 0; i < repeats; i++) {
+    for (const system of systems) runs.get(system)?.push(JSON.parse(worker(['--system', system, '--corpus-file', corpusFile])) as WorkerResult);
+  }
+  return runs;
+}
+
+function summary(runs: readonly WorkerResult[]) {
+  return {
+    p50Us: Math.round(median(runs.map((run) => run.p50Us))),
+    p99Us: Math.round(median(runs.map((run) => run.p99Us))),
+    p99Spread: spread(runs.map((run) => run.p99Us)),
+    buildMs: Math.round(median(runs.map((run) => run.buildMs))),
+    peakRssMb: Math.round(median(runs.map((run) => run.peakRssMb))),
+    timed: runs[0]?.timed ?? 0,
+  };
+}
+
+/** Process ids of a process and all its descendants (Linux /proc). */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // The process ended while the tree was read.
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i] ?? -1) ?? []));
+  return tree;
+}
+
+/** Peak resident memory (VmHWM) of the largest process of a tree, in MB: the bot, not its launcher. */
+function peakRssOfTree(root: number): number {
+  let peak = 0;
+  for (const pid of processTree(root)) {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      peak = Math.max(peak, Number(match?.[1] ?? 0) / 1024);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return Math.round(peak);
+}
+
+/**
+ * One start of the product as `npm start` runs it (its start script, node_modules/.bin on the
+ * PATH, console mode: no token, no .env): the time from spawn to the first answer on stdout,
+ * then, once every benchmark question is answered, the bot process's peak resident memory.
+ */
+function startOnce(questions: readonly string[]): Promise<{ firstAnswerMs: number; rssMb: number }> {
+  return new Promise((done, fail) => {
+    const env = {
+      PATH: `${resolve(PROJECT_ROOT, 'node_modules/.bin')}${delimiter}${process.env['PATH'] ?? ''}`,
+      HOME: process.env['HOME'] ?? '',
+      DOTENV_CONFIG_PATH: '/nonexistent/.env',
+    };
+    const start = performance.now();
+    const child = spawn('sh', ['-c', START_SCRIPT], { cwd: PROJECT_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let firstAnswerMs = 0;
+    let quiet: NodeJS.Timeout | undefined;
+    let rssMb = 0;
+    let stderr = '';
+    const finish = () => {
+      rssMb = peakRssOfTree(child.pid ?? 0);
+      child.stdin.end();
+    };
+    child.stdout.on('data', () => {
+      if (firstAnswerMs === 0) {
+        firstAnswerMs = performance.now() - start;
+        child.stdin.write(`${questions.join('\n')}\n`);
+      }
+      clearTimeout(quiet);
+      quiet = setTimeout(finish, 500);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 && firstAnswerMs > 0 ? done({ firstAnswerMs, rssMb }) : fail(new Error(`bench: start script exited with ${code}: ${stderr}`))));
+    child.stdin.write('中美关系会走向新冷战吗\n');
   });
-  minisearch.addAll(file.units.map((unit) => ({ id: unit.id, question: unit.question ?? '', text: unit.paragraphs.join('\n') })));
-  return (question: string) => minisearch.search(question)[0];
 }
 
 async function main(): Promise<void> {
-  const rounds = Number(values.rounds);
-  const file = readIndexFile();
-  const index = createSearchIndex(file, createDefaultAnalyzer());
-  const baseline = baselineSearch(file);
+  const repeats = Math.max(1, Number(values.repeats));
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, nodeFlags: NODE_FLAGS, start: START_SCRIPT };
+  log(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}; start script \`${START_SCRIPT}\``);
+  log(`every figure: median of ${repeats} runs, each in its own process`);
+
+  const bundledRuns = repeated(['pipeline', 'baseline'], 'bundled', repeats);
+  const ours = summary(bundledRuns.get('pipeline') ?? []);
+  const theirs = summary(bundledRuns.get('baseline') ?? []);
+  const starts: { firstAnswerMs: number; rssMb: number }[] = [];
   const questions = benchmarkQuestions();
-  log(`bundled index: ${file.units.length} units, ${file.units.reduce((n, unit) => n + unit.paragraphs.length, 0)} paragraphs; ${questions.length} questions × ${rounds} rounds after ${WARM_UP_ROUNDS} untimed`);
-  // Interleaved blocks, so that neither side profits from a quieter moment of the machine.
-  const blocks = 5;
-  timeQueries(questions, 0, (question) => answerQuestion(index, question), WARM_UP_ROUNDS);
-  timeQueries(questions, 0, baseline, WARM_UP_ROUNDS);
-  const ours: bigint[] = [];
-  const theirs: bigint[] = [];
-  for (let block = 0; block < blocks; block++) {
-    ours.push(...timeQueries(questions, Math.ceil(rounds / blocks), (question) => answerQuestion(index, question), 0));
-    theirs.push(...timeQueries(questions, Math.ceil(rounds / blocks), baseline, 0));
-  }
-  const mine = percentiles(ours);
-  const base = percentiles(theirs);
-  const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-  const coldStart = await coldStartMs(3);
-  const bundled = { p50Us: mine.p50Us, p99Us: mine.p99Us, baselineP50Us: base.p50Us, baselineP99Us: base.p99Us, coldStartMs: coldStart, rssMb };
-  log(`  answerQuestion  p50 ${bundled.p50Us} µs  p99 ${bundled.p99Us} µs`);
+  for (let i = 0; i < Math.max(1, Number(values['cold-starts'])); i++) starts.push(await startOnce(questions));
+  const bundled = {
+    p50Us: ours.p50Us,
+    p99Us: ours.p99Us,
+    baselineP50Us: theirs.p50Us,
+    baselineP99Us: theirs.p99Us,
+    coldStartMs: Math.round(median(starts.map((s) => s.firstAnswerMs))),
+    rssMb: Math.round(median(starts.map((s) => s.rssMb))),
+    p99Spread: ours.p99Spread,
+    buildMs: ours.buildMs,
+    timed: ours.timed,
+    coldStartsMs: starts.map((s) => Math.round(s.firstAnswerMs)),
+  };
+  log(`bundled index (${ours.timed} timed questions a run)`);
+  log(`  answerQuestion  p50 ${bundled.p50Us} µs  p99 ${bundled.p99Us} µs  (spread ${bundled.p99Spread})`);
   log(`  baseline        p50 ${bundled.baselineP50Us} µs  p99 ${bundled.baselineP99Us} µs  (bare minisearch + nodejieba over question and text)`);
-  log(`  cold start ${bundled.coldStartMs} ms (spawn of tsx src/cli/ask.ts to its answer), RSS ${bundled.rssMb} MB`);
-  const scale: ScaleResult[] = [];
-  for (const paragraphs of values.scales.split(',').map(Number).filter((n) => n > 0)) {
-    const child = spawnSync(TSX, ['benchmarks/scale-worker.ts', String(paragraphs)], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(`bench: scale ${paragraphs} failed: ${child.stderr}`);
-    const result = JSON.parse(child.stdout.trim()) as ScaleResult & { units: number };
-    scale.push({ paragraphs: result.paragraphs, buildMs: result.buildMs, peakRssMb: result.peakRssMb, p50Us: result.p50Us, p99Us: result.p99Us });
-    log(`  ${String(paragraphs).padStart(6)} paragraphs (${result.units} units): build ${result.buildMs} ms, peak RSS ${result.peakRssMb} MB, p50 ${result.p50Us} µs, p99 ${result.p99Us} µs`);
+  log(`  cold start ${bundled.coldStartMs} ms (runs: ${bundled.coldStartsMs.join(', ')}), bot peak RSS ${bundled.rssMb} MB`);
+
+  const scale = [];
+  const dir = mkdtempSync(join(tmpdir(), 'koujing-bench-'));
+  for (const corpus of values.corpora.split(',').filter(Boolean) as Corpus[]) {
+    for (const paragraphs of values.scales.split(',').map(Number).filter((n) => n > 0)) {
+      const corpusFile = join(dir, `${corpus}-${paragraphs}.json`);
+      worker(['--make', corpus, '--paragraphs', String(paragraphs), '--out', corpusFile]);
+      const runs = repeated(['pipeline', 'reference'], corpusFile, repeats);
+      rmSync(corpusFile);
+      const pipeline = summary(runs.get('pipeline') ?? []);
+      const reference = summary(runs.get('reference') ?? []);
+      const first = runs.get('pipeline')?.[0];
+      const row = {
+        corpus,
+        paragraphs,
+        units: first?.units ?? 0,
+        buildMs: pipeline.buildMs,
+        peakRssMb: pipeline.peakRssMb,
+        p50Us: pipeline.p50Us,
+        p99Us: pipeline.p99Us,
+        p99Spread: pipeline.p99Spread,
+        referenceP50Us: reference.p50Us,
+        referenceP99Us: reference.p99Us,
+        referencePeakRssMb: reference.peakRssMb,
+        referenceBuildMs: reference.buildMs,
+        p99OverReference: Math.round((pipeline.p99Us / Math.max(1, reference.p99Us)) * 100) / 100,
+        questions: first?.questions ?? 0,
+        timed: pipeline.timed,
+      };
+      scale.push(row);
+      log(
+        `  ${corpus.padEnd(10)} ${String(paragraphs).padStart(7)} paragraphs (${row.units} units): build ${row.buildMs} ms, peak RSS ${row.peakRssMb} MB, ` +
+          `p50 ${row.p50Us} µs, p99 ${row.p99Us} µs (spread ${row.p99Spread}); reference p50 ${row.referenceP50Us} µs, p99 ${row.referenceP99Us} µs, ` +
+          `${row.referencePeakRssMb} MB, build ${row.referenceBuildMs} ms; p99 ${row.p99OverReference}× the reference`,
+      );
+    }
   }
-  if (values.json) process.stdout.write(`${JSON.stringify({ bundled, scale })}\n`);
+  rmSync(dir, { recursive: true, force: true });
+  if (values.json) process.stdout.write(`${JSON.stringify({ machine, bundled, scale })}\n`);
 }
 
 main().catch((error: unknown) => {
