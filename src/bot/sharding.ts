@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import type { Config } from '../config.js';
@@ -32,9 +33,13 @@ export async function startShardingManager(
     execArgv: ['--import', 'tsx'],
     respawn: true,
   });
+  // Stops every shard and waits (at most SHARD_EXIT_WAIT_MS) for their processes to end, so that their last log lines are written.
   const stop = async () => {
     manager.respawn = false;
+    const children = [...manager.shards.values()].map((shard) => shard.process).filter((child) => child !== null && child.exitCode === null);
+    const exited = children.map((child) => once(child!, 'exit'));
     for (const shard of manager.shards.values()) shard.kill();
+    await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, SHARD_EXIT_WAIT_MS).unref())]);
   };
   let closed: (shard: { shardId: number }) => void = () => {};
   const closedForGood = new Promise<{ shardId: number }>((resolve) => (closed = resolve));
@@ -70,3 +75,6 @@ async function resolveShardCount(config: Config & { sharding: { mode: 'manager' 
   const { shards } = (await rest.get(Routes.gatewayBot())) as { shards: number };
   return Math.max(1, shards);
 }
+
+/** How long stopping waits for the shard processes to exit. */
+const SHARD_EXIT_WAIT_MS = 10_000;

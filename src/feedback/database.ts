@@ -47,18 +47,20 @@ export function openExisting(path: string, options: { readonly: boolean }): Feed
   return db;
 }
 
-/** Runs the migrations after the database's `user_version`, each in its own transaction. */
+/**
+ * Runs the migrations after the database's `user_version`, all in one write transaction that
+ * reads the version first: two processes opening a new file at once (shards) migrate it once.
+ */
 export function migrate(db: FeedbackDatabase): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) {
-    throw new Error(`feedback: the database has schema version ${version}, newer than this koujing knows (${SCHEMA_VERSION})`);
-  }
-  for (let next = version; next < SCHEMA_VERSION; next++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[next]!);
-      db.pragma(`user_version = ${next + 1}`);
-    }).immediate();
-  }
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`feedback: the database has schema version ${version}, newer than this koujing knows (${SCHEMA_VERSION})`);
+    }
+    if (version === SCHEMA_VERSION) return;
+    for (const migration of MIGRATIONS.slice(version)) db.exec(migration);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
 }
 
 /** What `forgetGuild` deleted. */
