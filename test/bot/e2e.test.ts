@@ -396,6 +396,8 @@ describe('GIVEN SHARDS is set', () => {
         entry.stop('SIGTERM');
         expect(await entry.exited).toBe(0);
         expect(entry.output().match(/"msg":"bot stopped"/g)).toHaveLength(2);
+        // Both shards opened the one feedback file at once; it was created and migrated once.
+        expect(entry.output()).not.toContain('feedback is off');
       } finally {
         entry.stop('SIGKILL');
         await fresh.close();
