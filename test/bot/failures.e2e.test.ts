@@ -41,12 +41,13 @@ describe('GIVEN Discord closes the gateway with a code that forbids reconnecting
   });
 
   it(`WHEN \`npm start\`’s entry gets 4004 THEN it exits with ${EXIT_GATEWAY_CLOSED}, not 0, after the fatal line`, async () => {
-    const discord = await FakeDiscord.start({ token: TOKEN, waitTimeoutMs: 20_000 });
+    const discord = await FakeDiscord.start({ token: TOKEN, waitTimeoutMs: 40_000 });
     await deployCommands(parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: discord.apiBase, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guild.id }), await loadCommands());
     const entry = startEntry({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: discord.apiBase, LOG_LEVEL: 'info', FEEDBACK_DB_PATH: feedbackPath() });
     try {
-      await discord.waitForReady(1, 20_000);
-      await until(() => entry.output().includes('"msg":"bot ready"'));
+      // Generous waits: under the whole suite on two cores, starting tsx and jieba can take long.
+      await discord.waitForReady(1, 40_000);
+      await until(() => entry.output().includes('"msg":"bot ready"'), 40_000);
       discord.closeGatewayConnections(4004);
       expect(await entry.exited).toBe(EXIT_GATEWAY_CLOSED);
       const fatal = entry.output().split('\n').filter((line) => line.includes('"level":60'));
@@ -57,7 +58,7 @@ describe('GIVEN Discord closes the gateway with a code that forbids reconnecting
       entry.stop('SIGKILL');
       await discord.close();
     }
-  }, 40_000);
+  }, 90_000);
 
   it(`WHEN a shard of SHARDS=2 gets 4004 THEN the ShardingManager stops every shard instead of respawning, and exits with ${EXIT_GATEWAY_CLOSED}`, async () => {
     const discord = await FakeDiscord.start({ token: TOKEN, waitTimeoutMs: 40_000 });
