@@ -152,8 +152,12 @@ export function refineUnknownTokens(analyzer: Analyzer, tokens: readonly string[
     }
     if ([...token].every((char) => stopWords.has(char))) continue;
     const pieces = analyzer.cutAll(token).filter((piece) => piece !== token && piece.length >= 2 && known(piece));
-    if (pieces.length > 0) refined.push(...pieces);
-    else refined.push(token);
+    refined.push(...pieces);
+    // What the known pieces leave uncovered still has to be found (今天天气: 今天 is known, 天气 is
+    // not), unless it is only stop characters (和普京: 和).
+    const covered = new Set<number>();
+    for (const piece of pieces) for (let at = token.indexOf(piece); at >= 0; at = token.indexOf(piece, at + 1)) for (let i = 0; i < piece.length; i++) covered.add(at + i);
+    if ([...token].some((char, i) => !covered.has(i) && !stopWords.has(char))) refined.push(token);
   }
   return refined;
 }

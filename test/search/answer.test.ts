@@ -79,6 +79,7 @@ describe('answerQuestion: no_match', () => {
     ['帮我写一首诗'],
     ['明天会下雨吗？'],
     ['北京明天天气怎么样？'],
+    ['今天天气怎么样'],
     ['中国男足什么时候能进世界杯'],
     ['中国如何看待人工智能的发展？'],
     ['What do you think about Brexit?'],
