@@ -19,6 +19,10 @@ export interface SourceMeta {
   title: string | null;
   /** Document title read from the transcript's first line, or null. */
   heading: string | null;
+  /** Imported pages only: the page's address (null when a saved page does not say). */
+  url?: string | null;
+  /** Imported pages only: the page's language (an English edition is a translation, see src/archive). */
+  language?: 'zh' | 'en';
 }
 
 /** One official answer: an answer start plus its continuation paragraphs. */

@@ -11,6 +11,7 @@ import { DEFAULT_INDEX_PATH, DEFAULT_SOURCES_PATH, PROJECT_ROOT } from '../index
 import { buildIndex, readSources } from '../ingest/sources.js';
 import { createDefaultAnalyzer } from '../text/index.js';
 import type { IngestResult } from '../ingest/pipeline.js';
+import { formatArchiveReport } from '../archive/build-report.js';
 
 /** Serialises an index exactly as it is committed (stable key order, trailing newline). */
 export function serializeIndex(index: unknown): string {
@@ -35,9 +36,11 @@ function main(argv: string[]): number {
     const { values } = parseArgs({ args: argv, options: { source: { type: 'string' }, out: { type: 'string' } } });
     const source = resolve(values.source ?? DEFAULT_SOURCES_PATH);
     const out = resolve(values.out ?? DEFAULT_INDEX_PATH);
-    const { index, results } = buildIndex(readSources(source), PROJECT_ROOT, createDefaultAnalyzer());
+    const built = buildIndex(readSources(source), PROJECT_ROOT, createDefaultAnalyzer());
+    const { index, results } = built;
     writeFileSync(out, serializeIndex(index));
     console.log(formatReport(results));
+    if (formatArchiveReport(built) !== '') console.log(formatArchiveReport(built));
     console.log(`\nWrote ${index.units.length} units and ${index.unanswered.length} unanswered question(s) from ${index.sources.length} source(s) to ${out}`);
     return 0;
   } catch (error) {
