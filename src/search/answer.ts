@@ -227,6 +227,8 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   if (ranking.information < minInformation) return refuse('too_vague');
   if (first.coverage < minCoverage) return refuse('low_coverage');
   if (first.coverage < sureCoverage && margin < minMargin) return refuse('ambiguous');
+  // A quote is given only where answers as confident were right often enough (calibrated).
+  if (confidence < index.options.thresholds.minConfidence) return refuse('low_confidence');
   const intent = ranking.question.intent;
   // The official answers state China's positions: another party's view is not in them.
   if (intent.kind === 'other-view') return refuse('other_party_view');
