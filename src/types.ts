@@ -124,6 +124,7 @@ export interface AnswerDecision {
     | 'too_vague'
     | 'no_candidate'
     | 'low_coverage'
+    | 'low_confidence'
     | 'ambiguous'
     | 'other_party_view'
     | 'fact_not_stated';

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_INDEX_PATH, PROJECT_ROOT, readIndexFile } from '../index-file.js';
 import { buildIndex, readSources } from '../ingest/sources.js';
-import { answerQuestion, createSearchIndex, type SearchIndex } from '../search/index.js';
+import { answerQuestion, createSearchIndex, SEARCH_OPTIONS, type SearchIndex, type SearchOptions } from '../search/index.js';
 import { createDefaultAnalyzer, type Analyzer } from '../text/index.js';
 import type { Answer } from '../types.js';
 import { processOutput, type CliOutput } from './output.js';
@@ -41,13 +41,13 @@ export type SuiteHalf = (typeof SUITE_HALVES)[number];
  * The suite's corpus: `corpus.txt` in SUITE_DIR lists transcript files or folders, one a line,
  * relative to the project root (`#` comments). They are ingested into one index, as an archive.
  */
-export function buildSuiteIndex(analyzer: Analyzer, dir: string = SUITE_DIR): SearchIndex {
+export function buildSuiteIndex(analyzer: Analyzer, dir: string = SUITE_DIR, options: Readonly<SearchOptions> = SEARCH_OPTIONS): SearchIndex {
   const listed = readFileSync(join(dir, 'corpus.txt'), 'utf8')
     .split(/\r?\n/)
     .map((line) => line.replace(/#.*$/, '').trim())
     .filter((line) => line.length > 0);
   const sources = listed.flatMap((path) => readSources(resolve(PROJECT_ROOT, path)));
-  return createSearchIndex(buildIndex(sources, PROJECT_ROOT, analyzer).index, analyzer);
+  return createSearchIndex(buildIndex(sources, PROJECT_ROOT, analyzer).index, analyzer, options);
 }
 
 /** The question files of each half of the suite, sorted by name. */

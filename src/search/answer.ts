@@ -2,6 +2,7 @@ import type { Answer, AnswerDecision, AnswerHit } from '../types.js';
 import { analyzeQuery, type QueryConcept } from './query.js';
 import { statesFact } from './facts.js';
 import { queryAids } from './query-aids.js';
+import { calibrate } from './calibration.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 import { charBigrams } from '../text/index.js';
@@ -220,12 +221,14 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   if (!first) return { best: undefined, margin: 0, confidence: 0, accepted: false, reason: 'no_candidate', bestParagraph: 0 };
   const margin = marginOf(first, second);
   const { minCoverage, sureCoverage, minMargin, minInformation } = index.options.thresholds;
-  const confidence = round(confidenceOf(first.coverage, margin));
+  const confidence = round(calibrate(index.options.calibration, confidenceOf(first.coverage, margin)));
   let bestParagraph = chooseBestParagraph(first.doc, ranking.concepts);
   const refuse = (reason: AnswerDecision['reason']): Decision => ({ best: first, margin, confidence, accepted: false, reason, bestParagraph });
   if (ranking.information < minInformation) return refuse('too_vague');
   if (first.coverage < minCoverage) return refuse('low_coverage');
   if (first.coverage < sureCoverage && margin < minMargin) return refuse('ambiguous');
+  // A quote is given only where answers as confident were right often enough (calibrated).
+  if (confidence < index.options.thresholds.minConfidence) return refuse('low_confidence');
   const intent = ranking.question.intent;
   // The official answers state China's positions: another party's view is not in them.
   if (intent.kind === 'other-view') return refuse('other_party_view');
@@ -252,9 +255,12 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function alternativesOf(candidates: readonly Candidate[], exclude: SearchDoc | undefined, limit: number, floor: number) {
+function alternativesOf(index: SearchIndex, candidates: readonly Candidate[], exclude: SearchDoc | undefined, limit: number, floor: number) {
   return candidates
-    .map((candidate, i) => ({ candidate, confidence: confidenceOf(candidate.coverage, marginOf(candidate, candidates[i + 1])) }))
+    .map((candidate, i) => ({
+      candidate,
+      confidence: calibrate(index.options.calibration, confidenceOf(candidate.coverage, marginOf(candidate, candidates[i + 1]))),
+    }))
     .filter(({ candidate }) => candidate.doc.kind === 'unit' && candidate.doc !== exclude && candidate.coverage >= floor)
     .slice(0, limit)
     .map(({ candidate, confidence }) => ({ unitId: candidate.doc.id, topic: candidate.doc.topic, confidence: round(confidence) }));
@@ -289,10 +295,10 @@ export function answerQuestion(index: SearchIndex, text: string): Answer {
   const { maxAlternatives, thresholds } = index.options;
   const best = decision.best;
   if (!best || !decision.accepted) {
-    const alternatives = alternativesOf(ranking.candidates, undefined, maxAlternatives, thresholds.minCoverage / 2);
+    const alternatives = alternativesOf(index, ranking.candidates, undefined, maxAlternatives, thresholds.minCoverage / 2);
     return { question, status: 'no_match', answer: null, unansweredQuestion: null, alternatives, ...explained };
   }
-  const alternatives = alternativesOf(ranking.candidates, best.doc, maxAlternatives, 0);
+  const alternatives = alternativesOf(index, ranking.candidates, best.doc, maxAlternatives, 0);
   if (best.doc.kind === 'unanswered') {
     return { question, status: 'unanswered', answer: null, unansweredQuestion: best.doc.unanswered.question, alternatives, ...explained };
   }

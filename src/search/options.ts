@@ -1,3 +1,5 @@
+import type { CalibrationTable } from './calibration.js';
+
 /**
  * Every knob of the search, in one typed constant used both to build an index and to answer
  * from it (a built `SearchIndex` keeps the options it was built with). The data files (the
@@ -36,10 +38,23 @@ export interface SearchOptions {
     minMargin: number;
     /** Minimum information of the question (see Ranking.information): below it, too vague. */
     minInformation: number;
+    /**
+     * Minimum calibrated confidence to quote (the share of answers as confident that were right
+     * on the tuning half): below it, the closest topics are offered instead of a quote.
+     */
+    minConfidence: number;
   };
   /** Most alternatives returned with an answer. */
   maxAlternatives: number;
+  /**
+   * Raw confidence → the share of answers right at it (see calibration.ts): one calibrated
+   * confidence for answers and alternatives. Empty: the raw confidence.
+   */
+  calibration: CalibrationTable;
 }
+
+/** Fitted by `npm run calibrate` on the tuning half of the evaluation suite (raw → calibrated confidence). */
+const CALIBRATION: CalibrationTable = [[0.367, 0.5], [0.438, 0.5], [0.491, 0.667], [0.581, 0.733], [0.723, 0.75], [0.772, 0.833], [0.92, 0.96], [0.985, 1], [1, 1]];
 
 /** The options every front end uses. */
 export const SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
@@ -49,6 +64,8 @@ export const SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   commonDocumentShare: 0.5,
   maxQueryPostings: 6_000,
   rerankDepth: 8,
-  thresholds: { minCoverage: 0.45, sureCoverage: 0.6, minMargin: 0.1, minInformation: 0.25 },
+  thresholds: { minCoverage: 0.45, sureCoverage: 0.6, minMargin: 0.1, minInformation: 0.25, minConfidence: 0.6 },
   maxAlternatives: 3,
+  // Fitted by `npm run calibrate` on the tuning half of the evaluation suite.
+  calibration: CALIBRATION,
 });
