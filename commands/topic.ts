@@ -3,9 +3,10 @@ import { getUnanswered, getUnit, suggestTopics } from '../src/search/index.js';
 import { commandTexts, messages } from '../src/messages.js';
 import { answerFor } from '../src/bot/answer-flow.js';
 import { askerOfInteraction } from '../src/bot/asker.js';
-import { renderUnanswered, renderUnitView, truncate } from '../src/bot/answer-view.js';
+import { renderUnanswered, renderUnitView } from '../src/bot/answer-view.js';
+import { topicChoiceName } from '../src/bot/choices.js';
 import { withText, type BotContext } from '../src/bot/command.js';
-import { MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_LENGTH, resolveRef, toRef } from '../src/bot/custom-id.js';
+import { MAX_AUTOCOMPLETE_CHOICES, resolveRef, toRef } from '../src/bot/custom-id.js';
 import { MAX_QUESTION_LENGTH } from '../src/bot/question-input.js';
 import { interactionReply } from '../src/bot/reply.js';
 
@@ -18,7 +19,7 @@ export const data = withText(new SlashCommandBuilder(), commandTexts.topic).addS
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
   const typed = interaction.options.getFocused();
   const choices = suggestTopics(context.index, typed, MAX_AUTOCOMPLETE_CHOICES).map((suggestion) => ({
-    name: truncate(suggestion.kind === 'unanswered' ? messages.unansweredTopicChoice(suggestion.label) : suggestion.label, MAX_CHOICE_LENGTH),
+    name: topicChoiceName(suggestion),
     value: toRef(suggestion.id),
   }));
   await interaction.respond(choices.slice(0, MAX_AUTOCOMPLETE_CHOICES));

@@ -118,6 +118,8 @@ export const messages = {
   publish: '发到频道',
   quoteParagraphPlaceholder: '引用其中一段到频道…',
   paragraphOption: (paragraph: number) => `第 ${paragraph} 段`,
+  /** A `/topic` choice: the topic and, when the record has it, the reporter's question. */
+  topicChoice: (topic: string, question: string | null) => (question === null ? topic : `${topic}：${question}`),
   /** A `/topic` choice for a question recorded without an answer (the mark first, so truncation keeps it). */
   unansweredTopicChoice: (label: string) => `〔实录中无回答〕${label}`,
   /** A `/quote` choice: topic, then the paragraph's start. */

@@ -1,16 +1,18 @@
 import type { AnswerUnit, UnansweredQuestion } from '../types.js';
 import { chooseBestParagraph, rankCandidates } from './answer.js';
 import { normalizeForMatching } from '../text/index.js';
-import { documentContains, foldedParagraphs, questionOf, type SearchDoc, type SearchIndex } from './search-index.js';
+import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 
-/** One choice of the /topic autocomplete. */
-export interface TopicSuggestion {
-  /** The unit id or the unanswered question's id. */
-  id: string;
-  /** At most 100 characters: the topic and, when there is room, the reporter's question. */
-  label: string;
-  kind: 'unit' | 'unanswered';
-}
+/**
+ * One choice of the /topic autocomplete, as data (the front end words and shortens its label):
+ * `id` names the unit or the unanswered question, `topic` is its topic label (中美关系) and
+ * `question` the reporter's question, source text.
+ * - `unit`: an answer unit; the transcript may lack its question (null);
+ * - `unanswered`: a reporter question the transcript records without an answer.
+ */
+export type TopicSuggestion =
+  | { kind: 'unit'; id: string; topic: string; question: string | null }
+  | { kind: 'unanswered'; id: string; topic: string; question: string };
 
 /** One paragraph found by text, for the /quote autocomplete. */
 export interface ParagraphHit {
@@ -22,16 +24,8 @@ export interface ParagraphHit {
   topic: string;
 }
 
-/** Discord's limit on an autocomplete choice's name. */
-const LABEL_MAX = 100;
 const DEFAULT_TOPIC_LIMIT = 25;
 const DEFAULT_PARAGRAPH_LIMIT = 25;
-
-function labelOf(topic: string, question: string | null, unanswered: boolean): string {
-  const head = unanswered ? `${topic}（无答复）` : topic;
-  const full = question ? `${head}：${question}` : head;
-  return [...full].length <= LABEL_MAX ? full : `${[...full].slice(0, LABEL_MAX - 1).join('')}…`;
-}
 
 /**
  * Choices for the /topic autocomplete: at most `limit` (default 25) topics, units and
@@ -39,7 +33,7 @@ function labelOf(topic: string, question: string | null, unanswered: boolean): s
  * whose topic label or reporter question contains what was typed (folded: traditional =
  * simplified, any width, any case; topics starting with it first), then topics found by search.
  *
- * @example suggestTopics(index, '中美')[0]?.label // → '中美关系：受疫情和美国大选影响，…'
+ * @example suggestTopics(index, '中美')[0] // → { id: '…#3', kind: 'unit', topic: '中美关系', question: '受疫情和美国大选影响，…' }
  */
 export function suggestTopics(index: SearchIndex, typed: string, limit = DEFAULT_TOPIC_LIMIT): TopicSuggestion[] {
   const max = Math.max(0, Math.floor(limit));
@@ -80,13 +74,11 @@ function topicEntries(index: SearchIndex): TopicEntry[] {
   const cached = topicEntriesCache.get(index);
   if (cached) return cached;
   const entries = index.docs.map((doc) => {
-    const question = questionOf(doc);
-    return {
-      doc,
-      suggestion: { id: doc.id, label: labelOf(doc.topic, question, doc.kind === 'unanswered'), kind: doc.kind },
-      foldedTopic: normalizeForMatching(doc.topic),
-      foldedQuestion: normalizeForMatching(question ?? ''),
-    };
+    const suggestion: TopicSuggestion =
+      doc.kind === 'unit'
+        ? { kind: 'unit', id: doc.id, topic: doc.topic, question: doc.unit.question }
+        : { kind: 'unanswered', id: doc.id, topic: doc.topic, question: doc.unanswered.question };
+    return { doc, suggestion, foldedTopic: normalizeForMatching(doc.topic), foldedQuestion: normalizeForMatching(suggestion.question ?? '') };
   });
   topicEntriesCache.set(index, entries);
   return entries;

@@ -168,6 +168,9 @@ describe('GIVEN the bot connected to the Discord stand-in', () => {
     const choices = (await acknowledged(discord.sendAutocomplete({ name: 'topic', options: { topic: unanswered.topic } }))).data?.choices as { name: string; value: string }[];
     const choice = choices.find((candidate) => candidate.value === unanswered.id);
     expect(choice?.name.startsWith(messages.unansweredTopicChoice(''))).toBe(true);
+    // Marked once: the search gives the choice as data, the bot words it.
+    expect(choice?.name.split('实录中无回答').length).toBe(2);
+    expect(choice?.name).not.toContain('无答复');
     const picked = discord.sendSlashCommand({ name: 'topic', options: { topic: unanswered.id } });
     const callback = await acknowledged(picked);
     expect(callback.data?.content).toContain('记者会实录中记录了这个问题，但没有记录回答');

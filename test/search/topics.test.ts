@@ -25,20 +25,25 @@ describe('suggestTopics', () => {
     ['香港', '涉港国安立法'],
     ['溯源', '溯源'],
   ])('GIVEN %s typed THEN the first choice is about %s', (typed, expected) => {
-    expect(suggestTopics(index, typed)[0]?.label).toContain(expected);
+    const [choice] = suggestTopics(index, typed);
+    expect(`${choice?.topic} ${choice?.question}`).toContain(expected);
   });
 
-  it('GIVEN the unanswered question THEN its choice says so and has its kind', () => {
-    const [choice] = suggestTopics(index, '香港');
-    expect(choice?.kind).toBe('unanswered');
-    expect(choice?.label).toContain('无答复');
+  it('GIVEN the unanswered question THEN its choice is its data: kind, id, topic and question, no words added', () => {
+    const recorded = file.unanswered[0]!;
+    expect(suggestTopics(index, '香港')[0]).toEqual({ kind: 'unanswered', id: recorded.id, topic: recorded.topic, question: recorded.question });
   });
 
-  it('GIVEN any input THEN every label fits Discord (≤ 100 characters) and there are ≤ 25 choices', () => {
+  it('GIVEN any input THEN ≤ 25 choices, each the topic and question of its unit or unanswered question, source text', () => {
+    const byId = new Map([...file.units, ...file.unanswered].map((entry) => [entry.id, entry]));
     for (const typed of ['', '中', '疫情', 'zzz', '😀']) {
       const choices = suggestTopics(index, typed);
       expect(choices.length).toBeLessThanOrEqual(25);
-      for (const choice of choices) expect([...choice.label].length).toBeLessThanOrEqual(100);
+      for (const choice of choices) {
+        const entry = byId.get(choice.id);
+        expect(choice.kind).toBe(entry !== undefined && 'paragraphs' in entry ? 'unit' : 'unanswered');
+        expect({ topic: choice.topic, question: choice.question }).toEqual({ topic: entry?.topic, question: entry?.question });
+      }
     }
   });
 });
