@@ -105,14 +105,47 @@ export const commandTexts = {
   },
 } as const satisfies Record<string, CommandText>;
 
-/** Replies and labels. Functions take only what the text shows. */
+/** The example question offered wherever the bot asks for a question, or a more specific one. */
+const EXAMPLE_QUESTION = '中方如何看待中美关系？';
+
+/** How each kind of fact a question can ask for is named when the record does not state it (see `factNotStated`). */
+const FACT_NOUNS: Readonly<Record<string, string>> = {
+  quantity: '具体数字',
+  date: '具体日期或时间',
+  age: '年龄',
+  identity: '名字',
+  place: '地点',
+  items: '具体清单',
+};
+
+/**
+ * Replies and labels of every front end: the Discord bot, the console and `npm run ask`. Functions
+ * take only what the text shows. The words are plain; the bot adds Markdown (bold, block quotes)
+ * where Discord shows it, so an outcome is worded here once.
+ */
 export const messages = {
-  /** Head of an answer: the reporter's question, with the outlet when known. */
-  reporterQuestion: (outlet: string | null, question: string) => `**记者问${outlet === null ? '' : `（${outlet}）`}**：${question}`,
+  /** The reporter and the outlet when known: `记者问（路透社）`. */
+  reporterAsked: (outlet: string | null) => `记者问${outlet === null ? '' : `（${outlet}）`}`,
+  /** Head of an answer in Discord: the reporter's question, with the outlet when known. */
+  reporterQuestion: (outlet: string | null, question: string) => `**${messages.reporterAsked(outlet)}**：${question}`,
+  /** Text output: an answer the record gives without the reporter's question. */
+  noReporterQuestion: '（记录中没有这段回答对应的提问）',
+  /** Text output: who answers, with the title when known: `王毅（国务委员兼外交部长）答：`. */
+  speakerAnswered: (speaker: string, title: string | null) => `${speaker}${title === null ? '' : `（${title}）`}答：`,
+  /** Text output: the heading of an answer. */
+  topicHeading: (topic: string) => `【${topic}】`,
+  /** The mark before the paragraph that answers the question. */
+  bestMark: '▶ ',
+  /** Who said it, where and when (see describeSpeech), under an answer or a quote. */
+  attribution: (speech: string) => `—— ${speech}`,
   /** Footer part shown when an answer has several pages. */
   pageOf: (page: number, pages: number) => `第 ${page}/${pages} 页`,
-  /** Source part of the footer. */
+  /** Source part of the footer (the transcript's file name). */
   sourceLabel: (source: string) => `来源：${source}`,
+  /** Text output: how well the answer matches the question (0..1). */
+  confidence: (confidence: number) => `匹配度：${confidence.toFixed(2)}`,
+  /** Text output: other topics near an answer. */
+  relatedTopics: (topics: readonly string[]) => `相关话题：${topics.join('、')}`,
   previousPage: '◀ 上一页',
   nextPage: '下一页 ▶',
   publish: '发到频道',
@@ -127,11 +160,31 @@ export const messages = {
   /** `unanswered`: the transcript records the question but no answer. */
   unanswered: (outlet: string | null, question: string) =>
     `记者会实录中记录了这个问题，但没有记录回答：\n> ${question}${outlet === null ? '' : `\n（提问：${outlet}）`}`,
+
+  // Abstentions: why no quote is given (first line), then what can be offered instead.
   /** `no_match`: nothing in the transcripts answers it. */
   noMatch: '没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。',
-  /** Appended to `noMatch` when there are near topics. */
-  closestTopics: (topics: readonly string[]) => `相近的话题：${topics.join('、')}（可用 /topic 查看）`,
-  emptyQuestion: '请写下您的问题，例如：中方如何看待中美关系？',
+  /** After `noMatch` when no topic is near. */
+  noMatchHint: '可以换个说法，或者问一个更具体的外交话题。',
+  /** After `noMatch` or `tooVague`: the topics nearest the question. */
+  closestTopics: (topics: readonly string[]) => `相近的话题：${topics.join('、')}`,
+  /** `too_vague`: a lone common word (美国, 疫情) that many answers speak of. */
+  tooVague: `这个问题太宽泛了，实录中很多回答都谈到它。请问得具体一些，例如：${EXAMPLE_QUESTION}`,
+  /** `empty_question`: only framing or question words (请问, 怎么样), nothing to look up. */
+  noTopicWords: `没有从问题中读出要查找的话题。请问得具体一些，例如：${EXAMPLE_QUESTION}`,
+  /** `other_party_view`: another party's view asked; the record holds China's statements only. A Latin name gets a space either side. */
+  otherPartyView: (party: string) =>
+    `实录中只有中方的表态，没有${party === '' ? '对方' : /[A-Za-z]/u.test(party) ? ` ${party} ` : party}的看法。`,
+  /** After `otherPartyView`: the Chinese side's statements on the nearest topics. */
+  chinaSideOn: (topics: readonly string[]) => `可以提供中方在相近话题上的表态：${topics.join('、')}`,
+  /** `fact_not_stated`: a number, date, age, name, place or list asked that the record does not give. */
+  factNotStated: (fact: string | undefined) => `实录中没有给出这个${(fact === undefined ? undefined : FACT_NOUNS[fact]) ?? '具体信息'}。`,
+  /** After `factNotStated`: the statement on the subject. */
+  statementOn: (topics: readonly string[]) => `实录中有这个话题的官方表态：${topics.join('、')}`,
+  /** Discord: after a list of topics, where to read them. */
+  topicCommandHint: '（可用 /topic 查看）',
+
+  emptyQuestion: `请写下您的问题，例如：${EXAMPLE_QUESTION}`,
   noWords: '我只能读懂文字问题，请用中文（或英文）写下您的问题。',
   tooLong: (length: number, max: number) => `问题太长了（${length} 字），请控制在 ${max} 字以内。`,
   rateLimited: (seconds: number) => `您的请求有点频繁，请 ${seconds} 秒后再试。`,

@@ -13,7 +13,8 @@ import type { Answer, AnswerUnit, IndexFile } from '../types.js';
 import { feedbackMessages, messages } from '../messages.js';
 import { encodeCustomId, toRef } from './custom-id.js';
 import { paginate, type PageSegment } from './paging.js';
-import { describeSpeech, escapeSourceText, findSource } from './quote.js';
+import { describeAbstention } from '../present/abstention.js';
+import { describeSpeech, escapeSourceText, findSource, formatAttribution } from './quote.js';
 
 /**
  * Characters of answer text per page: half of the 4096 an embed description may hold, so a page
@@ -46,7 +47,8 @@ export interface AnswerViewOptions {
 
 /**
  * Renders the reply to an answered, unanswered or no_match `Answer`. An answer opens on the page
- * holding its best paragraph, which is marked ▶ and bold.
+ * holding its best paragraph, which is marked ▶ and bold; an abstention says why and what the bot
+ * can offer instead (renderAbstention).
  */
 export function renderAnswer(index: SearchIndex, answer: Answer, options: AnswerViewOptions): ReplyBody {
   if (answer.status === 'answered' && answer.answer !== null) {
@@ -57,19 +59,23 @@ export function renderAnswer(index: SearchIndex, answer: Answer, options: Answer
     const recorded = index.file.unanswered.find((question) => question.question === answer.unansweredQuestion);
     return { content: renderUnanswered(index.file, recorded?.outlet ?? null, answer.unansweredQuestion, recorded?.source) };
   }
-  return { content: renderNoMatch(answer.alternatives.map((alternative) => alternative.topic)) };
+  return { content: renderAbstention(answer) };
 }
 
 /** The unanswered-question message: the recorded question as a quote, with the event it was asked at. */
 export function renderUnanswered(file: IndexFile, outlet: string | null, question: string, source: string | undefined): string {
-  const event = source === undefined ? '' : `\n—— ${describeSpeech(file, { speaker: null, source })}`;
+  const event = source === undefined ? '' : `\n${formatAttribution(file, { speaker: null, source })}`;
   return `${messages.unanswered(outlet, escapeSourceText(question))}${event}`;
 }
 
-/** The no_match message, naming up to three near topics when there are any. */
-export function renderNoMatch(closestTopics: readonly string[]): string {
-  const topics = [...new Set(closestTopics)].slice(0, 3);
-  return topics.length === 0 ? messages.noMatch : `${messages.noMatch}\n${messages.closestTopics(topics)}`;
+/**
+ * The reply to a no_match answer: why there is no quote, then what the bot can offer instead (up
+ * to three near topics, with where to read them), as every front end words it (describeAbstention).
+ * Escaped like source text: it repeats the user's words (the party whose view was asked) and topic
+ * labels, and its own words hold no Markdown.
+ */
+export function renderAbstention(answer: Answer): string {
+  return escapeSourceText(describeAbstention(answer, { topicHint: messages.topicCommandHint }).join('\n'));
 }
 
 /** A unit's pages (paging is deterministic, so a button only needs the unit, the page and the mark). */
@@ -145,7 +151,7 @@ function renderHead(unit: AnswerUnit): string | null {
 
 function renderSegment(segment: PageSegment, best: number | null): string {
   const text = escapeSourceText(segment.text);
-  return segment.paragraph === best ? `${BEST_MARK}**${text}**` : text;
+  return segment.paragraph === best ? `${messages.bestMark}**${text}**` : text;
 }
 
 /** Room for the answer text in the description once the question head is there. */
@@ -165,7 +171,6 @@ export function truncate(text: string, max: number): string {
   return `${kept}…`;
 }
 
-const BEST_MARK = '▶ ';
 const EMBED_COLOR = 0xb22222;
 /** Keeps title + description + footer under the 6000 shared by a message's embeds. */
 const MAX_FOOTER = LIMITS.embedsTotal - LIMITS.description - LIMITS.title - 100;

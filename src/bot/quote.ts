@@ -1,5 +1,6 @@
 import { escapeMarkdown } from 'discord.js';
 import { describeSpeech } from '../present/attribution.js';
+import { messages } from '../messages.js';
 import type { IndexFile } from '../types.js';
 import { paginate } from './paging.js';
 
@@ -13,9 +14,9 @@ export function escapeSourceText(text: string): string {
   return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
 }
 
-/** The attribution line under a public quote: `—— ` + `describeSpeech`. */
+/** The attribution line under a quote or an unanswered question: `messages.attribution` of `describeSpeech` (`—— 王毅（…），…`). */
 export function formatAttribution(file: IndexFile, unit: { speaker: string | null; source: string }): string {
-  return `—— ${describeSpeech(file, unit)}`;
+  return messages.attribution(describeSpeech(file, unit));
 }
 
 /**

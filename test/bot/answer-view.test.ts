@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
-import { LIMITS, renderAnswer, renderNoMatch, renderUnitView, type ReplyBody } from '../../src/bot/answer-view.js';
+import { LIMITS, renderAbstention, renderAnswer, renderUnitView, type ReplyBody } from '../../src/bot/answer-view.js';
 import { decodeCustomId } from '../../src/bot/custom-id.js';
 import { readIndexFile } from '../../src/index-file.js';
 import { answerQuestion, createSearchIndex } from '../../src/search/index.js';
-import type { AnswerUnit } from '../../src/types.js';
+import type { Answer, AnswerDecision, AnswerUnit } from '../../src/types.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 const file = readIndexFile();
@@ -88,10 +88,14 @@ describe('renderAnswer', () => {
     expect(body.components).toHaveLength(1);
   });
 
-  it('GIVEN an out-of-scope question THEN the honest no-match message', () => {
-    const body = renderAnswer(index, answerQuestion(index, '帮我写一首诗'), PRIVATE);
-    expect(body.embeds).toBeUndefined();
-    expect(body.content!.startsWith('没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。')).toBe(true);
+  it.each([
+    ['帮我写一首诗', '没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。\n可以换个说法，或者问一个更具体的外交话题。'],
+    ['俄罗斯对中俄关系怎么看', '实录中只有中方的表态，没有俄罗斯的看法。\n可以提供中方在相近话题上的表态：中俄关系（可用 /topic 查看）'],
+    ['中美关系什么时候开始恶化的', '实录中没有给出这个具体日期或时间。\n实录中有这个话题的官方表态：中美关系（可用 /topic 查看）'],
+    ['请问', '没有从问题中读出要查找的话题。请问得具体一些，例如：中方如何看待中美关系？'],
+  ])('GIVEN %s, which search abstains on THEN why, then what the bot can offer, with where to read it', (question, content) => {
+    const body = renderAnswer(index, answerQuestion(index, question), PRIVATE);
+    expect(body).toEqual({ content });
   });
 
   it('GIVEN a question recorded without an answer THEN it says so and shows the question', () => {
@@ -102,13 +106,36 @@ describe('renderAnswer', () => {
     );
   });
 
-  it.each([
-    [[], '没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。'],
-    [['中美关系', '中美关系', '中欧关系', '中俄关系', '病毒溯源'], '没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。\n相近的话题：中美关系、中欧关系、中俄关系（可用 /topic 查看）'],
-  ])('renderNoMatch(%j)', (topics, text) => {
-    expect(renderNoMatch(topics)).toBe(text);
+  it.each<[AnswerDecision['reason'], string[], string]>([
+    ['no_candidate', [], '没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。\n可以换个说法，或者问一个更具体的外交话题。'],
+    [
+      'low_coverage',
+      ['中美关系', '中美关系', '中欧关系', '中俄关系', '病毒溯源'],
+      '没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。\n相近的话题：中美关系、中欧关系、中俄关系（可用 /topic 查看）',
+    ],
+    ['too_vague', ['中美关系'], '这个问题太宽泛了，实录中很多回答都谈到它。请问得具体一些，例如：中方如何看待中美关系？\n相近的话题：中美关系（可用 /topic 查看）'],
+  ])('renderAbstention(%s, %j)', (reason, topics, text) => {
+    expect(renderAbstention(abstained('问题', reason, topics))).toBe(text);
+  });
+
+  it('GIVEN a party typed with Markdown THEN the repeated words show as typed', () => {
+    const answer = { ...abstained('*美方*怎么看', 'other_party_view', []), analysis: { intent: { kind: 'other-view' as const, party: '*美方*', cue: '怎么看' }, framing: [], terms: [], english: false } };
+    expect(renderAbstention(answer)).toBe('实录中只有中方的表态，没有\\*美方\\*的看法。');
   });
 });
+
+/** A no_match answer with the given reason and closest topics. */
+function abstained(question: string, reason: AnswerDecision['reason'], topics: string[]): Answer {
+  return {
+    question,
+    status: 'no_match',
+    answer: null,
+    unansweredQuestion: null,
+    alternatives: topics.map((topic, i) => ({ unitId: `s#${i + 1}`, topic, confidence: 0.4 })),
+    analysis: { intent: { kind: 'position' }, framing: [], terms: [], english: false },
+    decision: { reason, coverage: 0.5, margin: 0.5 },
+  };
+}
 
 describe('renderUnitView paging', () => {
   const long: AnswerUnit = {

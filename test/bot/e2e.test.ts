@@ -216,11 +216,33 @@ describe('GIVEN the bot connected to the Discord stand-in', () => {
     expect(reply.mention_everyone).toBe(false);
   });
 
-  it('WHEN someone asks something no transcript covers THEN the honest no-match message, in /ask and in a mention', async () => {
+  it('WHEN someone asks something no transcript covers THEN the honest no-match message and a hint, in /ask and in a mention', async () => {
     const ask = discord.sendSlashCommand({ name: 'ask', options: { question: '帮我写一首诗' } });
-    expect((await acknowledged(ask)).data?.content).toMatch(/^没有找到对这个问题的官方回答。/);
+    expect((await acknowledged(ask)).data?.content).toBe('没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。\n可以换个说法，或者问一个更具体的外交话题。');
     const mention = discord.sendMessage({ content: '帮我写一首诗', mentionsBot: true });
-    expect((await discord.waitForReply(mention)).content).toMatch(/^没有找到对这个问题的官方回答。/);
+    expect((await discord.waitForReply(mention)).content).toBe('没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。\n可以换个说法，或者问一个更具体的外交话题。');
+  });
+
+  it('WHEN someone asks another party’s view THEN not China’s words as theirs: the record holds only China’s statements, offered on the nearest topics, privately', async () => {
+    const ask = discord.sendSlashCommand({ name: 'ask', options: { question: '俄罗斯对中俄关系怎么看', public: true } });
+    const callback = await acknowledged(ask);
+    expect(callback.data?.embeds).toBeUndefined();
+    const [why, offer] = String(callback.data?.content).split('\n');
+    expect(why).toBe('实录中只有中方的表态，没有俄罗斯的看法。');
+    expect(offer).toMatch(/^可以提供中方在相近话题上的表态：.+（可用 \/topic 查看）$/);
+    expect(((callback.data?.flags as number) ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('WHEN someone asks for a fact the record does not state THEN which fact is missing, and the statement on the subject', async () => {
+    const mention = discord.sendMessage({ content: '中美关系什么时候开始恶化的', mentionsBot: true });
+    const [why, offer] = String((await discord.waitForReply(mention)).content).split('\n');
+    expect(why).toBe('实录中没有给出这个具体日期或时间。');
+    expect(offer).toMatch(/^实录中有这个话题的官方表态：.+（可用 \/topic 查看）$/);
+  });
+
+  it('WHEN a question is a lone common word THEN ask for something more specific', async () => {
+    const dm = discord.sendMessage({ content: '美国', isDm: true, author: userNo(2) });
+    expect((await discord.waitForReply(dm)).content).toMatch(/^这个问题太宽泛了，实录中很多回答都谈到它。请问得具体一些，例如：中方如何看待中美关系？(\n相近的话题：.+（可用 \/topic 查看）)?$/);
   });
 
   it('WHEN the question is only emoji, or empty THEN a clear reply instead of an error', async () => {
@@ -237,12 +259,14 @@ describe('GIVEN the bot connected to the Discord stand-in', () => {
 
   it('GIVEN an answer channel THEN it answers without a mention, stays quiet without an answer, and ignores bots', async () => {
     const poem = discord.sendMessage({ content: '帮我写一首诗', channelId: ANSWER_CHANNEL, author: userNo(3) });
+    const otherView = discord.sendMessage({ content: '俄罗斯对中俄关系怎么看', channelId: ANSWER_CHANNEL, author: userNo(3) });
     const fromBot = discord.sendMessage({ content: unitB.question!, channelId: ANSWER_CHANNEL, author: { ...userNo(4), bot: true } });
     const question = discord.sendMessage({ content: unitB.question!, channelId: ANSWER_CHANNEL, author: userNo(3) });
     expectShowsUnit(embedOf(await discord.waitForReply(question)), expectedUnit(unitB.question!));
     const replied = (message: FakeMessage) =>
       discord.messagesIn(ANSWER_CHANNEL).some((candidate) => candidate.message_reference?.message_id === message.id);
     expect(replied(poem)).toBe(false);
+    expect(replied(otherView)).toBe(false);
     expect(replied(fromBot)).toBe(false);
   });
 
