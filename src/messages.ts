@@ -4,6 +4,7 @@
  * Handlers never write user-facing text inline; they call these.
  */
 import type { LocalizationMap } from 'discord.js';
+import type { AnswerOccurrences } from './types.js';
 
 /** A command's or option's text: the default (zh-CN) description and localisations. */
 export interface CommandText {
@@ -243,4 +244,24 @@ export const feedbackMessages = {
   statsVotedItem: (rank: number, answer: string, down: number, up: number) => `${rank}. ${answer} — 👎 ${down} · 👍 ${up}`,
   statsNone: '暂无',
   statsFooter: (retentionDays: number) => `记录保留 ${retentionDays} 天，不保存用户 ID · 导出：npm run stats -- --csv --guild <服务器 ID>`,
+} as const;
+
+// ── The archive ────────────────────────────────────────────────────────────────────────────
+// Lines said many times, /timeline, dates in questions, /reload (src/archive, commands/timeline.ts, commands/reload.ts).
+
+/** Replies and labels of the archive. */
+export const archiveMessages = {
+  /**
+   * Under an answer whose text (or marked paragraph) was said more than once: how often, from
+   * when to when, and which time is quoted.
+   */
+  occurrences: (occurrences: AnswerOccurrences) => {
+    const what = occurrences.scope === 'answer' ? '这一回答' : '标记的这段话';
+    const span = occurrences.first === null || occurrences.last === null ? '' : `（${occurrences.first} 至 ${occurrences.last}）`;
+    const quoted =
+      occurrences.chosen === 'latest'
+        ? '此处引用最近一次'
+        : `此处引用 ${occurrences.quoted ?? '日期不详'} 的一次（更贴合问题），最近一次在 ${occurrences.last ?? '日期不详'}`;
+    return `${what}在记录中说过 ${occurrences.count} 次${span}，${quoted}。`;
+  },
 } as const;

@@ -71,6 +71,30 @@ export interface IndexFile {
   sources: SourceMeta[];
   units: AnswerUnit[];
   unanswered: UnansweredQuestion[];
+  /** Lines said more than once across transcripts (src/archive); absent when there are none. */
+  lines?: ArchiveLine[];
+}
+
+/** One time a line was said: a whole answer, or one paragraph of it. */
+export interface LineOccurrence {
+  unitId: string;
+  /** The paragraph of the unit that says the line (index into its paragraphs), or null when the whole answer does. */
+  paragraph: number | null;
+  /** The source's date (YYYY-MM-DD), or null when unknown. */
+  date: string | null;
+  source: string;
+  /** The unit's reporter question (source text), or null. */
+  question: string | null;
+}
+
+/** A position stated in the same or nearly the same words in several transcripts (src/archive/group-lines.ts). */
+export interface ArchiveLine {
+  /** Stable id: the first occurrence's unit id, with `¶<paragraph number>` when that occurrence is one paragraph. */
+  id: string;
+  /** The topic label of the most recent occurrence's unit. */
+  topic: string;
+  /** At least two, from at least two sources; oldest first (unknown dates first). */
+  occurrences: LineOccurrence[];
 }
 
 /** Outcome of answering one user question. */
@@ -104,6 +128,25 @@ export interface Answer {
   analysis?: AnswerAnalysis;
   /** Why the status was chosen. */
   decision?: AnswerDecision;
+  /** With status `answered`, when the quoted answer (or its marked paragraph) is a line said more than once (see ArchiveLine). */
+  occurrences?: AnswerOccurrences;
+}
+
+/** How often the quoted line was said, and which time is quoted (src/archive/occurrences.ts). */
+export interface AnswerOccurrences {
+  /** The line's id (see ArchiveLine). */
+  line: string;
+  /** `answer`: the whole answer is the line; `paragraph`: its marked paragraph is. */
+  scope: 'answer' | 'paragraph';
+  /** How many times it was said (occurrences of the line). */
+  count: number;
+  /** Dates of the first and the most recent time (null when unknown). */
+  first: string | null;
+  last: string | null;
+  /** Date of the time quoted. */
+  quoted: string | null;
+  /** `latest`: the most recent time is quoted; `relevance`: an older one, which answers the question better or falls in the asked period. */
+  chosen: 'latest' | 'relevance';
 }
 
 /** The question analysis behind an answer, as `ask --json` shows it. */

@@ -10,9 +10,10 @@ import {
 } from 'discord.js';
 import { getUnit, type SearchIndex } from '../search/index.js';
 import type { Answer, AnswerUnit, IndexFile } from '../types.js';
-import { feedbackMessages, messages } from '../messages.js';
+import { archiveMessages, feedbackMessages, messages } from '../messages.js';
 import { encodeCustomId, toRef } from './custom-id.js';
 import { paginate, type PageSegment } from './paging.js';
+import { summarizeOccurrences } from '../archive/occurrences.js';
 import { describeAbstention } from '../present/abstention.js';
 import { describeSpeech, escapeSourceText, findSource, formatAttribution } from './quote.js';
 
@@ -96,11 +97,12 @@ export function renderUnitView(file: IndexFile, unit: AnswerUnit, options: UnitV
   const head = renderHead(unit);
   const body = segments.map((segment) => renderSegment(segment, options.best)).join('\n\n');
   const meta = findSource(file, unit.source);
+  const occurrences = summarizeOccurrences(file, unit.id, options.best);
   const footer = [
     describeSpeech(file, unit),
     messages.sourceLabel(meta?.file ?? unit.source),
     ...(pages.length > 1 ? [messages.pageOf(pageIndex + 1, pages.length)] : []),
-  ].join(' · ');
+  ].join(' · ') + (occurrences === undefined ? '' : `\n${archiveMessages.occurrences(occurrences)}`);
   const embed = new EmbedBuilder()
     .setColor(EMBED_COLOR)
     .setTitle(truncate(unit.topic, LIMITS.title))

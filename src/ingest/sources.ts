@@ -6,6 +6,7 @@ import type { IndexFile, SourceMeta } from '../types.js';
 import { INDEX_SCHEMA_VERSION } from '../index-file.js';
 import type { SourceInput, IngestResult } from './pipeline.js';
 import { ingestTranscript } from './pipeline.js';
+import { groupLines, type LineFigures } from '../archive/group-lines.js';
 
 /** Optional `<transcript>.meta.json` beside a transcript. */
 const SourceMetaFile = z
@@ -81,11 +82,13 @@ export interface SkippedSource {
   reason: string;
 }
 
-/** What `buildIndex` made: the index, each ingested source's result, and the sources it skipped. */
+/** What `buildIndex` made: the index, each ingested source's result, the sources it skipped, and the lines it grouped. */
 export interface BuiltIndex {
   index: IndexFile;
   results: IngestResult[];
   skipped: SkippedSource[];
+  /** How the lines said more than once were grouped (src/archive/group-lines.ts). */
+  lines: LineFigures;
 }
 
 /** Why an English edition is not ingested as answers. */
@@ -93,7 +96,8 @@ export const ENGLISH_EDITION_SKIPPED = 'an English edition (language "en"): not 
 
 /**
  * Ingests every Chinese source and puts the results in one index file; an English edition
- * (metadata `language: "en"`) is skipped with its reason. Fails when a source yields no answer.
+ * (metadata `language: "en"`) is skipped with its reason. Then groups the lines said more than
+ * once (`lines` of the index, absent when none). Fails when a source yields no answer.
  * Imported sources keep their `url` and `language` in the index's source metadata.
  */
 export function buildIndex(sources: readonly SourceFile[], root: string, analyzer: Analyzer): BuiltIndex {
@@ -116,7 +120,9 @@ export function buildIndex(sources: readonly SourceFile[], root: string, analyze
     units: results.flatMap((result) => result.units),
     unanswered: results.flatMap((result) => result.unanswered),
   };
-  return { index, results, skipped };
+  const grouped = groupLines(index);
+  if (grouped.lines.length > 0) index.lines = grouped.lines;
+  return { index, results, skipped, lines: grouped.figures };
 }
 
 /** An imported source's address and language, added to its metadata (nothing for sources without them). */

@@ -1,4 +1,4 @@
-import { messages } from '../messages.js';
+import { archiveMessages, messages } from '../messages.js';
 import type { Answer, IndexFile } from '../types.js';
 import { describeAbstention } from './abstention.js';
 import { describeSpeech, findSource } from './attribution.js';
@@ -43,6 +43,7 @@ export function formatAnswerText(answer: Answer, file: IndexFile): string {
       messages.speakerAnswered(hit.speaker, findSource(file, hit.source)?.title ?? null),
       ...hit.paragraphs.map((paragraph, i) => `${i === hit.bestParagraph ? messages.bestMark : OTHER_MARK}${paragraph}`),
       attribution(file, hit.speaker, hit.source),
+      ...(answer.occurrences === undefined ? [] : [archiveMessages.occurrences(answer.occurrences)]),
       messages.confidence(hit.confidence),
       ...relatedTopics(answer),
     ].join('\n');

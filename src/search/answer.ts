@@ -6,6 +6,7 @@ import { calibrate } from './calibration.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 import { charBigrams } from '../text/index.js';
+import { quoteLatestOccurrence } from '../archive/occurrences.js';
 
 /** Longest question analysed; the rest of a longer text is ignored (Discord caps input anyway). */
 export const MAX_QUESTION_CHARS = 2000;
@@ -313,5 +314,6 @@ export function answerQuestion(index: SearchIndex, text: string): Answer {
     bestParagraph: decision.bestParagraph,
     confidence: decision.confidence,
   };
-  return { question, status: 'answered', answer: hit, unansweredQuestion: null, alternatives, ...explained };
+  // The archive: the most recent time this line was said, when it answers as well (src/archive).
+  return quoteLatestOccurrence(index, { question, status: 'answered', answer: hit, unansweredQuestion: null, alternatives, ...explained });
 }
