@@ -23,6 +23,7 @@ describe('analyzeQuestion: intent', () => {
     ['普京本人怎么评价中俄抗疫合作', '普京'],
     ['俄罗斯外长拉夫罗夫怎么回应的', '俄罗斯外长拉夫罗夫'],
     ['伊朗方面对阿曼湾油轮遇袭事件是什么态度？', '伊朗方面'],
+    ['日本政府对此的立场是什么', '日本政府'],
     ['How did the Russian foreign minister respond?', 'the russian foreign minister'],
   ])('GIVEN %s THEN it asks another party’s view (%s)', (question, party) => {
     expect(intentOf(question)).toMatchObject({ kind: 'other-view', party });
