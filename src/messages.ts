@@ -277,12 +277,28 @@ export const archiveMessages = {
   /** A /timeline choice: topic, how often and when, the latest wording's start. */
   timelineChoice: (topic: string, count: number, first: string | null, last: string | null, text: string) =>
     `${topic}｜${count} 次${first === null || last === null ? '' : `，${first.slice(0, 4)}–${last.slice(0, 4)}`}｜${text}`,
+  /** `no_match` when a period was asked: nothing of those years answers it. */
+  noMatchInPeriod: (from: number, to: number) =>
+    `在${from === to ? `${from}年` : `${from}年至${to === 9999 ? '今' : `${to}年`}`}的记录中没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。`,
+  /** /ask: the 时间 option says no year or range of years. */
+  badPeriod: (text: string) => `没能读懂时间“${text}”。请写一个年份或年份范围，例如：2019、2019-2021、去年。`,
   /** /timeline: what was typed is no line said more than once. */
   timelineNotFound: '没有找到多次出现的这一表述，请从自动补全列表中选择。',
 } as const;
 
 /** Names and descriptions of the archive's commands. */
 export const archiveCommandTexts = {
+  askTime: {
+    name: 'time',
+    nameLocalizations: { 'zh-CN': '时间', 'zh-TW': '時間', 'en-US': 'time', 'en-GB': 'time' },
+    description: '只查找这些年份的表态，例如：2019、2019-2021、去年',
+    descriptionLocalizations: {
+      'zh-CN': '只查找这些年份的表态，例如：2019、2019-2021、去年',
+      'zh-TW': '只查找這些年份的表態，例如：2019、2019-2021、去年',
+      'en-US': 'Only statements of these years, e.g. 2019, 2019-2021',
+      'en-GB': 'Only statements of these years, e.g. 2019, 2019-2021',
+    },
+  },
   timeline: {
     name: 'timeline',
     nameLocalizations: { 'zh-CN': '口径变化', 'zh-TW': '口徑變化', 'en-US': 'timeline', 'en-GB': 'timeline' },

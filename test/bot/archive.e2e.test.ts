@@ -1,7 +1,7 @@
 /**
- * End to end: /timeline through the Discord stand-in, on an archive built from written briefings:
- * a line said five times with one change of wording, and a long line whose wording changed
- * nine times (three pages).
+ * End to end: the archive through the Discord stand-in, on an archive built from written
+ * briefings (a line said five times with one change of wording, a long line whose wording
+ * changed nine times): /timeline, and /ask with its 时间 option.
  */
 import { InteractionResponseType, MessageFlags, type APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,5 +119,23 @@ describe('GIVEN the bot on an archive with lines said many times', () => {
     expect(embedOf(typed.original()).title).toBe(archiveMessages.timelineTitle(reef.topic));
     const nothing = await acknowledged(discord.sendSlashCommand({ name: 'timeline', options: { topic: '帮我写一首诗' } }));
     expect(nothing.data?.content).toBe(archiveMessages.timelineNotFound);
+  });
+});
+
+describe('GIVEN /ask with a 时间', () => {
+  it('WHEN the time is a year THEN the statement of that year is quoted, and the footer says which time of the line it is', async () => {
+    const ask = discord.sendSlashCommand({ name: 'ask', options: { question: '南沙岛礁建设', time: '2017' } });
+    await acknowledged(ask);
+    const embed = embedOf(ask.original());
+    expect(embed.footer!.text).toContain('2017-07-12');
+    expect(embed.footer!.text.split('\n')).toContain('这一回答在记录中说过 5 次（2016-05-10 至 2023-02-20），此处引用 2017-07-12 的一次（更贴合问题），最近一次在 2023-02-20。');
+  });
+
+  it('WHEN the time is no year THEN a private note says how to write it; WHEN no statement of those years THEN the reply says so', async () => {
+    const bad = await acknowledged(discord.sendSlashCommand({ name: 'ask', options: { question: '南沙岛礁建设', time: '很久以前' } }));
+    expect(bad.data?.content).toBe(archiveMessages.badPeriod('很久以前'));
+    expect(Number(bad.data?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    const none = await acknowledged(discord.sendSlashCommand({ name: 'ask', options: { question: '南沙岛礁建设', time: '2000-2005' } }));
+    expect(String(none.data?.content).split('\n')[0]).toBe(archiveMessages.noMatchInPeriod(2000, 2005));
   });
 });
