@@ -6,13 +6,8 @@
  * saying what to do, and exit code 78.
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger } from './log.js';
-import { startBot } from './bot/client.js';
-import { startShardingManager } from './bot/sharding.js';
-import { EXIT_GATEWAY_CLOSED } from './bot/gateway-close.js';
-import { exitAfterFlush, stopOnSignals } from './bot/shutdown.js';
 import { runConsole } from './cli/console.js';
-import { readIndexFile } from './index-file.js';
+import { loadSearchIndex } from './search/load-index.js';
 
 function readConfigOrExit(): Config {
   try {
@@ -27,15 +22,26 @@ function readConfigOrExit(): Config {
 const config = readConfigOrExit();
 if (config.discordToken === null) {
   try {
-    await runConsole({ file: readIndexFile(config.indexPath), input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true });
+    const { file, index } = loadSearchIndex(config.indexPath);
+    await runConsole({ file, index, input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exitCode = 1;
   }
 } else {
+  // The bot's modules (discord.js, pino) are loaded only for the bot: the console starts without them.
+  const [{ createLogger }, { startBot }, { startShardingManager }, { EXIT_GATEWAY_CLOSED }, { exitAfterFlush, stopOnSignals }] = await Promise.all([
+    import('./log.js'),
+    import('./bot/client.js'),
+    import('./bot/sharding.js'),
+    import('./bot/gateway-close.js'),
+    import('./bot/shutdown.js'),
+  ]);
   const logger = createLogger(config.logLevel);
   const started: Promise<{ stop(): Promise<void>; closedForGood: Promise<unknown> }> =
-    config.sharding.mode === 'manager' ? startShardingManager({ ...config, sharding: config.sharding }, logger, import.meta.url) : startBot(config, logger);
+    config.sharding.mode === 'manager'
+      ? startShardingManager({ ...config, sharding: config.sharding }, logger, import.meta.url)
+      : Promise.resolve().then(() => startBot(config, logger, { index: loadSearchIndex(config.indexPath).index }));
   // Listen for signals from the start: a SIGTERM while connecting (or spawning shards) stops once started.
   stopOnSignals(logger, async () => (await started).stop());
   try {

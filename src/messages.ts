@@ -264,4 +264,61 @@ export const archiveMessages = {
         : `此处引用 ${occurrences.quoted ?? '日期不详'} 的一次（更贴合问题），最近一次在 ${occurrences.last ?? '日期不详'}`;
     return `${what}在记录中说过 ${occurrences.count} 次${span}，${quoted}。`;
   },
+  /** The title of a line's timeline. */
+  timelineTitle: (topic: string) => `口径的变化：${topic}`,
+  /** The head of one wording in a timeline: when it was first said in it, and how often (and until when) it was said so. */
+  timelineStep: (date: string | null, times: number, until: string | null) =>
+    `**${date ?? '日期不详'}**${times > 1 ? `（此后同样措辞又说过 ${times - 1} 次，至 ${until ?? '日期不详'}）` : ''}`,
+  /** The first wording of a timeline, before any change. */
+  timelineFirst: '首次',
+  /** The footer of a timeline: how often, from when to when, how many changes; what the marks mean. */
+  timelineFooter: (count: number, first: string | null, last: string | null, changes: number) =>
+    `说过 ${count} 次${first === null || last === null ? '' : `（${first} 至 ${last}）`}，措辞变化 ${changes} 次 · 粗体为新增，删除线为删去`,
+  /** A /timeline choice: topic, how often and when, the latest wording's start. */
+  timelineChoice: (topic: string, count: number, first: string | null, last: string | null, text: string) =>
+    `${topic}｜${count} 次${first === null || last === null ? '' : `，${first.slice(0, 4)}–${last.slice(0, 4)}`}｜${text}`,
+  /** `no_match` when a period was asked: nothing of those years answers it. */
+  noMatchInPeriod: (from: number, to: number) =>
+    `在${from === to ? `${from}年` : `${from}年至${to === 9999 ? '今' : `${to}年`}`}的记录中没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。`,
+  /** /ask: the 时间 option says no year or range of years. */
+  badPeriod: (text: string) => `没能读懂时间“${text}”。请写一个年份或年份范围，例如：2019、2019-2021、去年。`,
+  /** /timeline: what was typed is no line said more than once. */
+  timelineNotFound: '没有找到多次出现的这一表述，请从自动补全列表中选择。',
 } as const;
+
+/** Names and descriptions of the archive's commands. */
+export const archiveCommandTexts = {
+  askTime: {
+    name: 'time',
+    nameLocalizations: { 'zh-CN': '时间', 'zh-TW': '時間', 'en-US': 'time', 'en-GB': 'time' },
+    description: '只查找这些年份的表态，例如：2019、2019-2021、去年',
+    descriptionLocalizations: {
+      'zh-CN': '只查找这些年份的表态，例如：2019、2019-2021、去年',
+      'zh-TW': '只查找這些年份的表態，例如：2019、2019-2021、去年',
+      'en-US': 'Only statements of these years, e.g. 2019, 2019-2021',
+      'en-GB': 'Only statements of these years, e.g. 2019, 2019-2021',
+    },
+  },
+  timeline: {
+    name: 'timeline',
+    nameLocalizations: { 'zh-CN': '口径变化', 'zh-TW': '口徑變化', 'en-US': 'timeline', 'en-GB': 'timeline' },
+    description: '查看同一表述在历次记者会中的措辞变化',
+    descriptionLocalizations: {
+      'zh-CN': '查看同一表述在历次记者会中的措辞变化',
+      'zh-TW': '查看同一表述在歷次記者會中的措辭變化',
+      'en-US': 'How the wording of an official line changed over the years',
+      'en-GB': 'How the wording of an official line changed over the years',
+    },
+  },
+  timelineTopic: {
+    name: 'topic',
+    nameLocalizations: { 'zh-CN': '话题', 'zh-TW': '話題', 'en-US': 'topic', 'en-GB': 'topic' },
+    description: '输入以筛选多次出现的表述',
+    descriptionLocalizations: {
+      'zh-CN': '输入以筛选多次出现的表述',
+      'zh-TW': '輸入以篩選多次出現的表述',
+      'en-US': 'Type to filter the lines said more than once',
+      'en-GB': 'Type to filter the lines said more than once',
+    },
+  },
+} as const satisfies Record<string, CommandText>;

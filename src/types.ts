@@ -130,6 +130,8 @@ export interface Answer {
   decision?: AnswerDecision;
   /** With status `answered`, when the quoted answer (or its marked paragraph) is a line said more than once (see ArchiveLine). */
   occurrences?: AnswerOccurrences;
+  /** The years the answer was looked for in, when the question or the caller named a period (src/search/dates.ts); both included. */
+  period?: { from: number; to: number };
 }
 
 /** How often the quoted line was said, and which time is quoted (src/archive/occurrences.ts). */

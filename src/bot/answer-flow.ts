@@ -1,4 +1,4 @@
-import { answerQuestion } from '../search/index.js';
+import { answerQuestion, type Period } from '../search/index.js';
 import type { Answer } from '../types.js';
 import { messages } from '../messages.js';
 import { renderAnswer, type ReplyBody } from './answer-view.js';
@@ -13,12 +13,12 @@ export type QuestionOutcome =
 
 /**
  * The one path from a user's question text to a reply, shared by /ask, mentions, DMs, answer
- * channels and the context menu: check the text, take one from the asker's rate limit, answer,
- * render, and queue the outcome for feedback (refusals are not questions and are not kept). In
+ * channels and the context menu (with /ask's 时间, the period to look in): check the text, take one
+ * from the asker's rate limit, answer, render, and queue the outcome for feedback (refusals are not questions and are not kept). In
  * answer channels only answers are kept: there the bot stays quiet on anything else, which is
  * conversation rather than a question put to it.
  */
-export function answerFor(context: BotContext, asker: Asker, text: string, options: { publishable: boolean }): QuestionOutcome {
+export function answerFor(context: BotContext, asker: Asker, text: string, options: { publishable: boolean; period?: Period }): QuestionOutcome {
   const check = checkQuestion(text);
   if (!check.ok) {
     const content =
@@ -27,7 +27,7 @@ export function answerFor(context: BotContext, asker: Asker, text: string, optio
   }
   const refusal = takeRateLimit(context, asker.userId);
   if (refusal !== null) return refusal;
-  const answer = answerQuestion(context.index, check.question);
+  const answer = answerQuestion(context.index, check.question, options.period === undefined ? {} : { period: options.period });
   context.logger.debug({ status: answer.status, unitId: answer.answer?.unitId, confidence: answer.answer?.confidence }, 'answered question');
   if (asker.via !== 'channel' || answer.status === 'answered') {
     context.feedback.recordQuestion({

@@ -5,6 +5,7 @@ import { DM_SCOPE } from '../feedback/index.js';
 import { feedbackMessages, messages } from '../messages.js';
 import { takeRateLimit } from './answer-flow.js';
 import { renderUnitView } from './answer-view.js';
+import { showTimelinePage } from './timeline-view.js';
 import type { BotContext } from './command.js';
 import { decodeCustomId, resolveRef } from './custom-id.js';
 import { formatAttribution, formatQuote } from './quote.js';
@@ -12,12 +13,13 @@ import { interactionReply } from './reply.js';
 
 /**
  * Handles the buttons and the select menu on an answer: ◀ ▶ re-render the message at another
- * page; 发到频道 posts the whole answer as a public block quote; the menu posts one paragraph;
+ * page (of an answer, or of a /timeline); 发到频道 posts the whole answer as a public block quote; the menu posts one paragraph;
  * 👍 👎 queue the user's vote and tell them privately. Everything needed is in the custom id, so
  * components on old messages work after a restart.
  */
 export async function handleComponent(interaction: ButtonInteraction | StringSelectMenuInteraction, context: BotContext): Promise<void> {
   const action = decodeCustomId(interaction.customId);
+  if (action?.kind === 'timeline') return showTimelinePage(interaction, context, action.ref, action.page);
   const unit = action === null ? undefined : getUnit(context.index, resolveRef(context.index.file, action.ref));
   if (action === null || unit === undefined) {
     await interaction.reply(interactionReply({ content: messages.answerGone }, true));

@@ -22,7 +22,9 @@ export type ComponentAction =
   /** Select menu: post the chosen paragraph publicly as a block quote. */
   | { kind: 'quote'; ref: string }
   /** 👍 / 👎: the user's vote on the unit (one per user per unit in a guild; voting again changes it). */
-  | { kind: 'vote'; vote: 'up' | 'down'; ref: string };
+  | { kind: 'vote'; vote: 'up' | 'down'; ref: string }
+  /** /timeline ◀ ▶: show `page` of the timeline of the line `ref` refers to. */
+  | { kind: 'timeline'; ref: string; page: number };
 
 const PREFIX = 'kj';
 
@@ -37,7 +39,9 @@ export function encodeCustomId(action: ComponentAction): string {
       ? [PREFIX, 'page', action.page, action.best ?? '-', action.publishable ? 'e' : 'p', action.ref].join(':')
       : action.kind === 'vote'
         ? [PREFIX, 'vote', action.vote, action.ref].join(':')
-        : [PREFIX, action.kind, action.ref].join(':');
+        : action.kind === 'timeline'
+          ? [PREFIX, 'tl', action.page, action.ref].join(':')
+          : [PREFIX, action.kind, action.ref].join(':');
   if (id.length > MAX_CUSTOM_ID_LENGTH) throw new Error(`custom-id: "${id}" is ${id.length} characters, over ${MAX_CUSTOM_ID_LENGTH}`);
   return id;
 }
@@ -54,6 +58,7 @@ export function decodeCustomId(customId: string): ComponentAction | null {
   }
   if ((kind === 'publish' || kind === 'quote') && parts.length > 2) return { kind, ref: parts.slice(2).join(':') };
   if (kind === 'vote' && (parts[2] === 'up' || parts[2] === 'down') && parts.length > 3) return { kind, vote: parts[2], ref: parts.slice(3).join(':') };
+  if (kind === 'tl' && isIndex(parts[2]) && parts.length > 3) return { kind: 'timeline', page: Number(parts[2]), ref: parts.slice(3).join(':') };
   return null;
 }
 
@@ -78,13 +83,13 @@ export function toRef(id: string): string {
   return id.length <= MAX_PLAIN_REF_LENGTH && !id.startsWith('@') ? id : `@${digest(id)}`;
 }
 
-/** The id a ref stands for in `file` (plain refs are returned as they are; the caller looks them up). */
+/** The id (of a unit, an unanswered question or a line) a ref stands for in `file` (plain refs are returned as they are; the caller looks them up). */
 export function resolveRef(file: IndexFile, ref: string): string {
   if (!ref.startsWith('@')) return ref;
   let digests = digestsByFile.get(file);
   if (digests === undefined) {
     digests = new Map();
-    for (const { id } of [...file.units, ...file.unanswered]) if (toRef(id) !== id) digests.set(toRef(id), id);
+    for (const { id } of [...file.units, ...file.unanswered, ...(file.lines ?? [])]) if (toRef(id) !== id) digests.set(toRef(id), id);
     digestsByFile.set(file, digests);
   }
   return digests.get(ref) ?? ref;

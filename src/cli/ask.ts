@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_INDEX_PATH, readIndexFile } from '../index-file.js';
+import { DEFAULT_INDEX_PATH } from '../index-file.js';
 import { formatAnswerText } from '../present/text.js';
-import { createDefaultAnalyzer } from '../text/index.js';
-import { answerQuestion, createSearchIndex } from '../search/index.js';
+import { answerQuestion } from '../search/index.js';
+import { loadSearchIndex, type LoadedIndex } from '../search/load-index.js';
 import { processOutput, type CliOutput } from './output.js';
 
 /**
@@ -64,14 +64,14 @@ export function runAsk(argv: readonly string[], output: CliOutput = processOutpu
     }
     questions = [question];
   }
-  let file;
+  let loaded: LoadedIndex;
   try {
-    file = readIndexFile(values.index ?? DEFAULT_INDEX_PATH);
+    loaded = loadSearchIndex(values.index ?? DEFAULT_INDEX_PATH);
   } catch (error) {
     output.err((error as Error).message);
     return 1;
   }
-  const index = createSearchIndex(file, createDefaultAnalyzer());
+  const { file, index } = loaded;
   questions.forEach((question, i) => {
     const answer = answerQuestion(index, question);
     if (values.json) output.out(JSON.stringify(answer));

@@ -3,12 +3,14 @@ import type { Readable, Writable } from 'node:stream';
 import { messages } from '../messages.js';
 import { formatAnswerText } from '../present/text.js';
 import { createDefaultAnalyzer } from '../text/index.js';
-import { answerQuestion, createSearchIndex } from '../search/index.js';
+import { answerQuestion, createSearchIndex, type SearchIndex } from '../search/index.js';
 import type { IndexFile } from '../types.js';
 
 /** Where console mode reads and writes; `interactive` (a TTY) adds the banner and the prompt. */
 export interface ConsoleOptions {
   file: IndexFile;
+  /** The search index of `file` (as loadSearchIndex gives it); built with the default analyzer when absent. */
+  index?: SearchIndex;
   input: Readable;
   output: Writable;
   interactive: boolean;
@@ -22,7 +24,7 @@ export interface ConsoleOptions {
  * `echo 中美关系会恶化吗 | npm start` → the official answer on 中美关系, quoted.
  */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
-  const index = createSearchIndex(options.file, createDefaultAnalyzer());
+  const index = options.index ?? createSearchIndex(options.file, createDefaultAnalyzer());
   const lines = createInterface({ input: options.input, output: options.output, terminal: options.interactive });
   const print = (text: string) => options.output.write(`${text}\n`);
   if (options.interactive) {

@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_INDEX_PATH, PROJECT_ROOT, readIndexFile } from '../index-file.js';
+import { DEFAULT_INDEX_PATH, PROJECT_ROOT } from '../index-file.js';
 import { buildIndex, readSources } from '../ingest/sources.js';
 import { answerQuestion, createSearchIndex, SEARCH_OPTIONS, type SearchIndex, type SearchOptions } from '../search/index.js';
+import { loadSearchIndex } from '../search/load-index.js';
 import { createDefaultAnalyzer, type Analyzer } from '../text/index.js';
 import type { Answer } from '../types.js';
 import { processOutput, type CliOutput } from './output.js';
@@ -277,7 +278,6 @@ export function runEval(argv: readonly string[], output: CliOutput = processOutp
   }
   const explicit = values.file !== undefined || values.index !== undefined;
   const files = values.file ?? (values.suite ? [] : [DEV_SET_PATHS.find((path) => existsSync(path)) ?? DEV_SET_PATHS[1] ?? '']);
-  const analyzer = createDefaultAnalyzer();
   const reports: Record<string, EvalSummary> = {};
   let allRight = true;
   const readSet = (file: string): EvalCase[] => {
@@ -290,7 +290,8 @@ export function runEval(argv: readonly string[], output: CliOutput = processOutp
   };
   try {
     if (files.length > 0) {
-      const index = createSearchIndex(readIndexFile(values.index ?? DEFAULT_INDEX_PATH), analyzer);
+      // A built index is answered as the bot answers it (the serving analyzer).
+      const index = loadSearchIndex(values.index ?? DEFAULT_INDEX_PATH).index;
       for (const file of files) {
         const summary = summarize(evaluate(index, readSet(file)));
         reports[file] = summary;
@@ -300,7 +301,8 @@ export function runEval(argv: readonly string[], output: CliOutput = processOutp
     }
     // The suite's figures inform; the exit code is the dev set's (or the named files').
     if (values.suite || !explicit) {
-      const index = buildSuiteIndex(analyzer);
+      // The suite's corpus is ingested, as build-index does it (nodejieba).
+      const index = buildSuiteIndex(createDefaultAnalyzer());
       for (const [half, halfFiles] of Object.entries(suiteFiles())) {
         const summary = summarize(evaluate(index, halfFiles.flatMap(readSet)));
         reports[half] = summary;

@@ -1,4 +1,4 @@
-import { messages } from '../messages.js';
+import { archiveMessages, messages } from '../messages.js';
 import { normalizeForMatching } from '../text/index.js';
 import type { Answer } from '../types.js';
 
@@ -33,7 +33,7 @@ export function describeAbstention(answer: Answer, options: { topicHint?: string
     case 'empty_question':
       return [messages.noTopicWords];
     default:
-      return [messages.noMatch, ...(topics.length === 0 ? [messages.noMatchHint] : offer(messages.closestTopics))];
+      return [answer.period === undefined ? messages.noMatch : archiveMessages.noMatchInPeriod(answer.period.from, answer.period.to), ...(topics.length === 0 ? [messages.noMatchHint] : offer(messages.closestTopics))];
   }
 }
 

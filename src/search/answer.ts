@@ -7,6 +7,7 @@ import type { QuestionAnalysis } from './question-analysis.js';
 import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 import { charBigrams } from '../text/index.js';
 import { quoteLatestOccurrence } from '../archive/occurrences.js';
+import { askTime, orderByTime, type AnswerOptions } from './asked-time.js';
 
 /** Longest question analysed; the rest of a longer text is ignored (Discord caps input anyway). */
 export const MAX_QUESTION_CHARS = 2000;
@@ -99,7 +100,7 @@ function conceptCredit(
  * does not know) finds candidates; the best `rerankDepth` get their coverage and are ordered
  * by BM25 × coverage². An empty analysis gives no candidates.
  */
-export function rankCandidates(index: SearchIndex, text: string): Ranking {
+export function rankCandidates(index: SearchIndex, text: string, accept?: (doc: SearchDoc) => boolean): Ranking {
   const { concepts: raw, english, question } = analyzeQuery(
     index.analyzer,
     text.slice(0, MAX_QUESTION_CHARS),
@@ -143,6 +144,7 @@ export function rankCandidates(index: SearchIndex, text: string): Ranking {
   const wordQuery = { queries: [words.join('\u0001')], fields: TEXT_FIELDS, boostTerm: (term: string) => termBoost.get(term) ?? 0 };
   const results = index.minisearch.search(
     grams.length > 0 ? { combineWith: 'OR', queries: [wordQuery, { queries: [grams.join('\u0001')], fields: ['bigrams'] }] } : wordQuery,
+    accept === undefined ? {} : { filter: (result) => accept(index.docs[result.id as number]!) },
   );
   const candidates: Candidate[] = [];
   for (const result of results.slice(0, rerankDepth)) {
@@ -279,9 +281,11 @@ function alternativesOf(index: SearchIndex, candidates: readonly Candidate[], ex
  *
  * @example answerQuestion(index, '歐洲怎麼看中國').answer?.topic // → '中欧关系'
  */
-export function answerQuestion(index: SearchIndex, text: string): Answer {
+export function answerQuestion(index: SearchIndex, text: string, options: AnswerOptions = {}): Answer {
   const question = typeof text === 'string' ? text : '';
-  const ranking = rankCandidates(index, question);
+  // The time asked (src/search/asked-time.ts): a period filters the candidates; ties go to the newest.
+  const asked = askTime(index, question, options);
+  const ranking = orderByTime(index, rankCandidates(index, asked.rest, asked.accept), asked.time);
   const decision = decide(index, ranking);
   const { intent, framing } = ranking.question;
   const explained = {
@@ -292,6 +296,7 @@ export function answerQuestion(index: SearchIndex, text: string): Answer {
       english: ranking.english,
     },
     decision: { reason: decision.reason, coverage: round(decision.best?.coverage ?? 0), margin: round(decision.margin) },
+    ...asked.explained,
   };
   const { maxAlternatives, thresholds } = index.options;
   const best = decision.best;
@@ -315,5 +320,5 @@ export function answerQuestion(index: SearchIndex, text: string): Answer {
     confidence: decision.confidence,
   };
   // The archive: the most recent time this line was said, when it answers as well (src/archive).
-  return quoteLatestOccurrence(index, { question, status: 'answered', answer: hit, unansweredQuestion: null, alternatives, ...explained });
+  return quoteLatestOccurrence(index, { question, status: 'answered', answer: hit, unansweredQuestion: null, alternatives, ...explained }, asked.acceptDate ? { accept: asked.acceptDate } : {});
 }

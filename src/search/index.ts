@@ -17,3 +17,5 @@ export {
   type ParagraphHit,
 } from './topics.js';
 export { SEARCH_OPTIONS, type SearchOptions } from './options.js';
+export { newestYearOf, type AnswerOptions } from './asked-time.js';
+export { parsePeriod, readAskedTime, inPeriod, type Period, type AskedTime } from './dates.js';

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import nodejieba from 'nodejieba';
 import { CJK_ONLY, LATIN_OR_DIGIT, RUN } from './char-bigrams.js';
+import { Jieba } from './jieba.js';
+import { jiebaDataPaths, loadJiebaData } from './jieba-data.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { normalizeForMatching } from './normalize.js';
 
@@ -120,20 +123,57 @@ export function createAnalyzer(files: Readonly<AnalyzerFiles>): Analyzer {
     }
     loadedDictionary = key;
   }
-  const analyzer = analyzerOf(lexicon, files);
+  const analyzer = analyzerOf(lexicon, files, nodejieba);
   analyzer.addWords([...lexicon.synonymTerms, ...[...lexicon.glossary.values()].flat()]);
   created.set(fileKey, analyzer);
   return analyzer;
 }
 
-function analyzerOf(lexicon: Lexicon, files: Readonly<AnalyzerFiles>): Analyzer {
+const compact = new Map<string, Analyzer>();
+
+/**
+ * The same analyzer as createAnalyzer, on jieba.ts instead of nodejieba: the same cuts, tags
+ * and weights (test/text/jieba.test.ts), from the full dictionary compiled into typed arrays
+ * (about 14 MB instead of 243, read from a cache file in milliseconds; jieba-data.ts). Not
+ * bound to the process: any number may live beside nodejieba. What the bot answers with;
+ * build-index keeps nodejieba. The same files give the same analyzer value.
+ */
+export function createCompactAnalyzer(files: Readonly<AnalyzerFiles>): Analyzer {
+  const fileKey = JSON.stringify(files);
+  const existing = compact.get(fileKey);
+  if (existing) return existing;
+  const lexicon = loadLexicon(files);
+  let userDict: string;
+  try {
+    userDict = readFileSync(files.userDictPath, 'utf8');
+  } catch (error) {
+    throw new Error(`text: cannot read ${files.userDictPath}: ${(error as Error).message}`);
+  }
+  const jieba = new Jieba(loadJiebaData(jiebaDataPaths(files)), userDict);
+  const analyzer = analyzerOf(lexicon, files, jieba);
+  analyzer.addWords([...lexicon.synonymTerms, ...[...lexicon.glossary.values()].flat()]);
+  compact.set(fileKey, analyzer);
+  return analyzer;
+}
+
+/** What an analyzer needs of jieba: nodejieba's functions, or a Jieba of jieba.ts. */
+interface Segmenter {
+  cut(sentence: string): string[];
+  cutForSearch(sentence: string): string[];
+  cutAll(sentence: string): string[];
+  tag(sentence: string): { word: string; tag: string }[];
+  extract(sentence: string, topN: number): { word: string; weight: number }[];
+  insertWord(word: string): boolean;
+}
+
+function analyzerOf(lexicon: Lexicon, files: Readonly<AnalyzerFiles>, jieba: Segmenter): Analyzer {
   const memo = new Map<string, number>();
   const cut = (folded: string): string[] => {
     const tokens: string[] = [];
     for (const match of folded.matchAll(RUN)) {
       const run = match[0];
       if (LATIN_OR_DIGIT.test(run)) tokens.push(run);
-      else for (const word of nodejieba.cutForSearch(run)) tokens.push(word);
+      else for (const word of jieba.cutForSearch(run)) tokens.push(word);
     }
     return tokens;
   };
@@ -144,7 +184,7 @@ function analyzerOf(lexicon: Lexicon, files: Readonly<AnalyzerFiles>): Analyzer 
     if (CJK_ONLY.test(term) && term.length === 1 && !lexicon.synonyms.has(term)) {
       idf = SINGLE_CHARACTER_SPECIFICITY * JIEBA_MEAN_IDF;
     } else if (CJK_ONLY.test(term) && term.length >= 2) {
-      const keywords = nodejieba.extract(term, 1);
+      const keywords = jieba.extract(term, 1);
       const [top] = keywords;
       if (keywords.length === 0) idf = STOP_SPECIFICITY * JIEBA_MEAN_IDF;
       else if (top && top.word === term) idf = top.weight;
@@ -164,18 +204,18 @@ function analyzerOf(lexicon: Lexicon, files: Readonly<AnalyzerFiles>): Analyzer 
       for (const match of normalizeForMatching(text).matchAll(RUN)) {
         const run = match[0];
         if (LATIN_OR_DIGIT.test(run)) tokens.push(run);
-        else for (const word of nodejieba.cut(run)) tokens.push(word);
+        else for (const word of jieba.cut(run)) tokens.push(word);
       }
       return tokens.filter((token) => !lexicon.stopWords.has(token));
     },
-    words: (text) => nodejieba.cut(text),
-    tag: (text) => nodejieba.tag(text),
-    cutAll: (word) => nodejieba.cutAll(word),
+    words: (text) => jieba.cut(text),
+    tag: (text) => jieba.tag(text),
+    cutAll: (word) => jieba.cutAll(word),
     specificity,
     addWords(words) {
       for (const word of new Set(words.map(normalizeForMatching))) {
-        if (word.length >= 2 && CJK_ONLY.test(word) && nodejieba.cut(word).length > 1) {
-          nodejieba.insertWord(word);
+        if (word.length >= 2 && CJK_ONLY.test(word) && jieba.cut(word).length > 1) {
+          jieba.insertWord(word);
           memo.delete(word);
         }
       }

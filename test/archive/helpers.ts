@@ -91,3 +91,48 @@ export function reefBriefings(): Briefing[] {
     ],
   }));
 }
+
+/** A long line whose wording drifts: each version inserts one more clause into the one before (ten versions). */
+export const PENINSULA_BASE = [
+  '中方在半岛问题上的立场是一贯的、明确的。',
+  '我们始终主张通过对话协商，以和平方式解决半岛问题，坚持半岛无核化目标，维护半岛和平稳定。',
+  '当前半岛形势总体保持缓和，但也存在一些不确定因素。',
+  '希望有关各方保持冷静克制，多做有利于缓和紧张局势、增进相互信任的事，共同推动半岛问题政治解决进程不断向前。',
+  '作为半岛近邻，中方愿继续同国际社会一道，为实现半岛长治久安发挥建设性作用。',
+  '我们也注意到，有关国家近来在地区加强军事部署，这无助于问题的解决。',
+  '中方敦促有关国家摒弃冷战思维，尊重地区国家的安全关切，不要做加剧紧张的事。',
+];
+const PENINSULA_CLAUSES: [number, string][] = [
+  [1, '照顾彼此的合理关切，'],
+  [3, '积极回应彼此关切，'],
+  [4, '坚持“双轨并进”思路，'],
+  [0, '多年来从未改变，'],
+  [5, '破坏地区战略平衡，'],
+  [6, '切实履行国际义务，'],
+  [2, '各方都应珍惜来之不易的局面，'],
+  [4, '同各方保持沟通协调，'],
+  [1, '分阶段、同步走，'],
+];
+
+/** The ten versions of the drifting line, oldest first: version k has the first k clauses. */
+export function peninsulaVersions(): string[] {
+  const versions: string[] = [];
+  const sentences = [...PENINSULA_BASE];
+  versions.push(sentences.join(''));
+  for (const [sentence, clause] of PENINSULA_CLAUSES) {
+    const text = sentences[sentence]!;
+    // The clause goes before the sentence's last punctuation.
+    sentences[sentence] = `${text.slice(0, -1).replace(/，$/u, '')}，${clause.replace(/，$/u, '')}${text.slice(-1)}`;
+    versions.push(sentences.join(''));
+  }
+  return versions;
+}
+
+/** Ten briefings, 2010 to 2019, each saying one version of the drifting line (see peninsulaVersions). */
+export function peninsulaBriefings(): Briefing[] {
+  return peninsulaVersions().map((text, i) => ({
+    name: `${2010 + i}-03-1${i}-regular`,
+    date: `${2010 + i}-03-1${i}`,
+    exchanges: [{ outlet: '韩联社', question: `第${i + 1}轮有关半岛局势的报道引发关注。中方对当前半岛形势有何看法？`, paragraphs: [text] }],
+  }));
+}
