@@ -72,8 +72,23 @@ export function readSources(path: string): SourceFile[] {
       meta = rest;
       origin = { ...(url === undefined ? {} : { url }), ...(language === undefined ? {} : { language }) };
     }
-    return { path: file, text, input: { id, file: basename(file), ...meta }, language: origin.language ?? 'zh', origin };
+    // Without a date in the metadata, a file named as the importer names them (2019-03-08-…) says when.
+    const date = meta.date ?? dateInFileName(id);
+    return { path: file, text, input: { id, file: basename(file), ...meta, ...(date ? { date } : {}) }, language: origin.language ?? 'zh', origin };
   });
+}
+
+/**
+ * The date a transcript's file name starts with, when it is a real date: `2019-03-08-npc` → 2019-03-08.
+ *
+ * @example dateInFileName('2021-06-01-mfa-qa') // → '2021-06-01'
+ */
+export function dateInFileName(id: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:\D|$)/u.exec(id);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? match[0].slice(0, 10) : null;
 }
 
 /** A source build-index read but did not ingest as answers, and why. */
