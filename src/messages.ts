@@ -277,6 +277,9 @@ export const archiveMessages = {
   /** A /timeline choice: topic, how often and when, the latest wording's start. */
   timelineChoice: (topic: string, count: number, first: string | null, last: string | null, text: string) =>
     `${topic}｜${count} 次${first === null || last === null ? '' : `，${first.slice(0, 4)}–${last.slice(0, 4)}`}｜${text}`,
+  /** Before an answer from outside the period the question named: none of the period answers it, this is from then. */
+  outsidePeriod: (from: number, to: number, date: string | null) =>
+    `在${from === to ? `${from}年` : `${from}年至${to === 9999 ? '今' : `${to}年`}`}的记录中没有找到这方面的表态；以下是${date ?? '日期不详'}的表态。`,
   /** `no_match` when a period was asked: nothing of those years answers it. */
   noMatchInPeriod: (from: number, to: number) =>
     `在${from === to ? `${from}年` : `${from}年至${to === 9999 ? '今' : `${to}年`}`}的记录中没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。`,

@@ -132,6 +132,11 @@ export interface Answer {
   occurrences?: AnswerOccurrences;
   /** The years the answer was looked for in, when the question or the caller named a period (src/search/dates.ts); both included. */
   period?: { from: number; to: number };
+  /**
+   * With a period the question named: the statement quoted is from another time (none of the
+   * period answers it as well), and its date. Absent when the quote is of the period.
+   */
+  outsidePeriod?: { date: string | null };
 }
 
 /** How often the quoted line was said, and which time is quoted (src/archive/occurrences.ts). */

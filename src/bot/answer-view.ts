@@ -54,7 +54,13 @@ export interface AnswerViewOptions {
 export function renderAnswer(index: SearchIndex, answer: Answer, options: AnswerViewOptions): ReplyBody {
   if (answer.status === 'answered' && answer.answer !== null) {
     const unit = getUnit(index, answer.answer.unitId);
-    if (unit !== undefined) return renderUnitView(index.file, unit, { ...options, best: answer.answer.bestParagraph });
+    if (unit !== undefined) {
+      const view = renderUnitView(index.file, unit, { ...options, best: answer.answer.bestParagraph });
+      // A quote from outside the period the question named says so above the embed.
+      return answer.outsidePeriod === undefined || answer.period === undefined
+        ? view
+        : { ...view, content: archiveMessages.outsidePeriod(answer.period.from, answer.period.to, answer.outsidePeriod.date) };
+    }
   }
   if (answer.status === 'unanswered' && answer.unansweredQuestion !== null) {
     const recorded = index.file.unanswered.find((question) => question.question === answer.unansweredQuestion);

@@ -44,6 +44,9 @@ export function formatAnswerText(answer: Answer, file: IndexFile): string {
       ...hit.paragraphs.map((paragraph, i) => `${i === hit.bestParagraph ? messages.bestMark : OTHER_MARK}${paragraph}`),
       attribution(file, hit.speaker, hit.source),
       ...(answer.occurrences === undefined ? [] : [archiveMessages.occurrences(answer.occurrences)]),
+      ...(answer.outsidePeriod === undefined || answer.period === undefined
+        ? []
+        : [archiveMessages.outsidePeriod(answer.period.from, answer.period.to, answer.outsidePeriod.date)]),
       messages.confidence(hit.confidence),
       ...relatedTopics(answer),
     ].join('\n');

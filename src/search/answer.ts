@@ -285,7 +285,7 @@ export function answerQuestion(index: SearchIndex, text: string, options: Answer
   const question = typeof text === 'string' ? text : '';
   // The time asked (src/search/asked-time.ts): a period filters the candidates; ties go to the newest.
   const asked = askTime(index, question, options);
-  const ranking = orderByTime(index, rankCandidates(index, asked.rest, asked.accept), asked.time);
+  const ranking = orderByTime(index, rankCandidates(index, asked.rest, asked.accept), asked.time, asked.prefer);
   const decision = decide(index, ranking);
   const { intent, framing } = ranking.question;
   const explained = {
@@ -320,5 +320,8 @@ export function answerQuestion(index: SearchIndex, text: string, options: Answer
     confidence: decision.confidence,
   };
   // The archive: the most recent time this line was said, when it answers as well (src/archive).
-  return quoteLatestOccurrence(index, { question, status: 'answered', answer: hit, unansweredQuestion: null, alternatives, ...explained }, asked.acceptDate ? { accept: asked.acceptDate } : {});
+  const quoted = quoteLatestOccurrence(index, { question, status: 'answered', answer: hit, unansweredQuestion: null, alternatives, ...explained }, asked.acceptDate ? { accept: asked.acceptDate } : {});
+  // A period the question named is a preference: say so when the quote is from another time.
+  const date = index.file.sources.find((source) => source.id === quoted.answer?.source)?.date ?? null;
+  return asked.prefer !== undefined && asked.acceptDate !== undefined && !asked.acceptDate(date) ? { ...quoted, outsidePeriod: { date } } : quoted;
 }

@@ -4,10 +4,12 @@ import { inPeriod, readAskedTime, type AskedTime, type Period } from './dates.js
 import type { SearchDoc, SearchIndex } from './search-index.js';
 
 /**
- * The time a question asks about, applied to the ranking: a period keeps only the documents of
- * its years (a filter on the candidates); 最近/最新 puts the newest of the near-best first; with
- * no time asked, candidates that tie are ordered newest first. See src/search/dates.ts for how
- * the time is read.
+ * The time a question asks about, applied to the ranking: the /ask `时间` option keeps only the
+ * documents of its years (a filter on the candidates); a year the question names is a
+ * preference, not a filter (it may date the event asked about rather than the statement: 朝鲜
+ * 2016年初核试验，中国当时的态度), so the near-best candidates of that period come first;
+ * 最近/最新 puts the newest of the near-best first; with no time asked, candidates that tie are
+ * ordered newest first. See src/search/dates.ts for how the time is read.
  */
 
 /** How `answerQuestion` is asked. */
@@ -21,8 +23,10 @@ export interface TimeAsked {
   time: AskedTime;
   /** The question without the words that say when: what is ranked. */
   rest: string;
-  /** Only documents of the asked period, when one was asked. */
+  /** Only documents of the asked period, when one was given as an option. */
   accept?: (doc: SearchDoc) => boolean;
+  /** Documents of the period the question names: preferred among the near-best. */
+  prefer?: (doc: SearchDoc) => boolean;
   /** Only occurrence dates of the asked period, when one was asked (for quoteLatestOccurrence). */
   acceptDate?: (date: string | null) => boolean;
   /** What the answer says of it: the period asked, when one was. */
@@ -47,10 +51,11 @@ export function askTime(index: SearchIndex, question: string, options: AnswerOpt
   if (time.kind !== 'period') return { time, rest: reading.rest, explained: {} };
   const { period } = time;
   const sourceOf = (doc: SearchDoc) => (doc.kind === 'unit' ? doc.unit.source : doc.unanswered.source);
+  const inAsked = (doc: SearchDoc) => inPeriod(dates.get(sourceOf(doc)) ?? null, period);
   return {
     time,
     rest: reading.rest,
-    accept: (doc) => inPeriod(dates.get(sourceOf(doc)) ?? null, period),
+    ...(options.period === undefined ? { prefer: inAsked } : { accept: inAsked }),
     acceptDate: (date) => inPeriod(date, period),
     explained: { period },
   };
@@ -61,14 +66,19 @@ export function askTime(index: SearchIndex, question: string, options: AnswerOpt
  * LATEST_COVERAGE_SLACK of the best, relevance at least half of it) newest first; otherwise
  * candidates of equal relevance are ordered newest first. The order is otherwise kept.
  */
-export function orderByTime(index: SearchIndex, ranking: Ranking, time: AskedTime): Ranking {
+export function orderByTime(index: SearchIndex, ranking: Ranking, time: AskedTime, prefer?: (doc: SearchDoc) => boolean): Ranking {
   const { dates } = datesOf(index);
   const dateOf = (candidate: Candidate) => dates.get(candidate.doc.kind === 'unit' ? candidate.doc.unit.source : candidate.doc.unanswered.source) ?? '';
   const newerFirst = (a: Candidate, b: Candidate) => (dateOf(a) === dateOf(b) ? 0 : dateOf(a) > dateOf(b) ? -1 : 1);
   const [best] = ranking.candidates;
   if (best === undefined) return ranking;
+  const near = (candidate: Candidate) => candidate.coverage >= best.coverage - LATEST_COVERAGE_SLACK && candidate.relevance >= best.relevance / 2;
+  if (prefer !== undefined) {
+    // The period asked wins among the candidates that cover the question about as well as the best.
+    const preferred = ranking.candidates.filter((candidate) => candidate.coverage >= best.coverage - LATEST_COVERAGE_SLACK && prefer(candidate.doc));
+    return { ...ranking, candidates: [...preferred, ...ranking.candidates.filter((candidate) => !preferred.includes(candidate))] };
+  }
   if (time.kind === 'latest') {
-    const near = (candidate: Candidate) => candidate.coverage >= best.coverage - LATEST_COVERAGE_SLACK && candidate.relevance >= best.relevance / 2;
     const nearBest = ranking.candidates.filter(near).sort(newerFirst);
     return { ...ranking, candidates: [...nearBest, ...ranking.candidates.filter((candidate) => !near(candidate))] };
   }

@@ -37,10 +37,17 @@ describe('GIVEN an archive whose reef line was said from 2016 to 2023', () => {
     expect(terms('去年南沙岛礁建设')).toEqual(terms('南沙岛礁建设'));
   });
 
-  it('WHEN 去年 is asked THEN it counts from the newest transcript (2023), not the clock: 2022 has no statement, and the reply says so', () => {
+  it('WHEN 去年 is asked THEN it counts from the newest transcript (2023), not the clock: 2022 has no statement, so the nearest time is quoted and the reply says so', () => {
     const answer = answerQuestion(index, '去年中方对南沙岛礁建设的立场');
-    expect(answer.status).toBe('no_match');
+    expect(answer.status).toBe('answered');
     expect(answer.period).toEqual({ from: 2022, to: 2022 });
+    expect(answer.outsidePeriod).toEqual({ date: '2023-02-20' });
+    expect(formatAnswerText(answer, file)).toContain('在2022年的记录中没有找到这方面的表态；以下是2023-02-20的表态。');
+  });
+
+  it('WHEN the /ask 时间 option names a period with no statement THEN no quote, and the reply says so', () => {
+    const answer = answerQuestion(index, '中方对南沙岛礁建设的立场', { period: { from: 2022, to: 2022 } });
+    expect(answer.status).toBe('no_match');
     expect(describeAbstention(answer)[0]).toBe('在2022年的记录中没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。');
     expect(formatAnswerText(answer, file).split('\n')[0]).toBe(describeAbstention(answer)[0]);
   });
