@@ -5,6 +5,7 @@ import { queryAids } from './query-aids.js';
 import { calibrate } from './calibration.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
+import { rankTop } from './postings.js';
 import { charBigrams } from '../text/index.js';
 import { quoteLatestOccurrence } from '../archive/occurrences.js';
 import { askTime, orderByTime, type AnswerOptions } from './asked-time.js';
@@ -41,8 +42,6 @@ export interface Ranking {
   information: number;
   candidates: Candidate[];
 }
-
-const TEXT_FIELDS = ['question', 'topic', 'text', 'people'];
 
 /** BM25's inverse document frequency (never negative); a term in no document gets the highest weight. */
 function inverseDocumentFrequency(documentFrequency: number, documentCount: number): number {
@@ -141,20 +140,18 @@ export function rankCandidates(index: SearchIndex, text: string, accept?: (doc: 
   // differently in the text); known words need no fallback.
   const unknown = concepts.filter((concept) => concept.term.length >= 3 && !concept.alternatives.some((term) => index.documentFrequency.has(term)));
   const grams = [...new Set(unknown.flatMap((concept) => charBigrams(concept.term)))];
-  const wordQuery = { queries: [words.join('\u0001')], fields: TEXT_FIELDS, boostTerm: (term: string) => termBoost.get(term) ?? 0 };
-  const results = index.minisearch.search(
-    grams.length > 0 ? { combineWith: 'OR', queries: [wordQuery, { queries: [grams.join('\u0001')], fields: ['bigrams'] }] } : wordQuery,
-    accept === undefined ? {} : { filter: (result) => accept(index.docs[result.id as number]!) },
+  // The best rerankDepth documents by BM25 over the fields (postings.ts: minisearch's scores and order, by top-k selection).
+  const results = rankTop(
+    index.postings,
+    { words: words.map((term) => ({ term, boost: termBoost.get(term) ?? 0 })), grams, fieldBoosts: index.options.fieldBoosts },
+    rerankDepth,
+    accept === undefined ? undefined : (position) => accept(index.docs[position]!),
   );
   const candidates: Candidate[] = [];
-  for (const result of results.slice(0, rerankDepth)) {
-    const doc = index.docs[result.id as number];
+  for (const result of results) {
+    const doc = index.docs[result.doc];
     if (!doc) continue;
-    const matched = new Set(
-      Object.entries(result.match)
-        .filter(([, fields]) => fields.some((field) => TEXT_FIELDS.includes(field)))
-        .map(([term]) => term),
-    );
+    const matched = result.matched;
     const found = concepts.reduce(
       (sum, concept) => sum + concept.weight * conceptCredit(concept, matched, termBoost, doc, partialMatchCredit),
       0,

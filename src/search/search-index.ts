@@ -1,7 +1,7 @@
-import MiniSearch, { type Options } from 'minisearch';
 import type { AnswerUnit, IndexFile, UnansweredQuestion } from '../types.js';
 import { charBigrams, normalizeForMatching, type Analyzer } from '../text/index.js';
 import { SEARCH_OPTIONS, type SearchOptions } from './options.js';
+import { buildPostingIndex, FIELDS, type PostingIndex } from './postings.js';
 
 /** One searchable document: an answer unit or an unanswered reporter question. */
 export type SearchDoc = ({ kind: 'unit'; unit: AnswerUnit } | { kind: 'unanswered'; unanswered: UnansweredQuestion }) & MatchText & {
@@ -34,45 +34,18 @@ export interface SearchIndex {
   readonly analyzer: Analyzer;
   /** Who speaks for China in this index (its speakers, folded): a question naming them asks China's view. */
   readonly chinaSide: ReadonlySet<string>;
-  /** Documents, units first then unanswered questions, in file order; position = minisearch id. */
+  /** Documents, units first then unanswered questions, in file order; position = document number in `postings`. */
   readonly docs: readonly SearchDoc[];
-  readonly minisearch: MiniSearch<IndexedFields>;
-  /** Number of documents containing each token (any field). */
+  /** The ranking index (postings.ts): fields question, topic, text, people and bigrams. */
+  readonly postings: PostingIndex;
+  /** Number of documents containing each token (any field but bigrams). */
   readonly documentFrequency: ReadonlyMap<string, number>;
   readonly unitsById: ReadonlyMap<string, AnswerUnit>;
   readonly unansweredById: ReadonlyMap<string, UnansweredQuestion>;
 }
 
-/** Fields handed to minisearch: tokens already cut, joined by SEPARATOR. */
-export interface IndexedFields {
-  id: number;
-  question: string;
-  topic: string;
-  text: string;
-  /** Who answered and who asked: the speaker and the outlet. */
-  people: string;
-  bigrams: string;
-}
-
-const SEPARATOR = '\u0001';
-
 /** Words that name an opening statement, given to a source's first unit when it has no question. */
 const OPENING_TERMS = '开场 开场白 致辞 开场致辞';
-
-/** minisearch options shared by building and searching, derived from the search options. */
-export function minisearchOptions(options: Readonly<SearchOptions>): Options<IndexedFields> {
-  return {
-    idField: 'id',
-    fields: ['question', 'topic', 'text', 'people', 'bigrams'],
-    tokenize: (text: string) => (text.length === 0 ? [] : text.split(SEPARATOR)),
-    processTerm: (term: string) => term,
-    searchOptions: {
-      boost: { ...options.fieldBoosts },
-      tokenize: (text: string) => (text.length === 0 ? [] : text.split(SEPARATOR)),
-      processTerm: (term: string) => term,
-    },
-  };
-}
 
 function toDocs(file: IndexFile): SearchDoc[] {
   const firstUnitOfSource = new Set<string>();
@@ -108,14 +81,14 @@ function toDocs(file: IndexFile): SearchDoc[] {
 }
 
 /**
- * Builds the search index of an index file in memory: a minisearch index of units and
- * unanswered questions with the fields question, topic, text (the answer's paragraphs),
- * people (speaker and outlet) and bigrams (character bigrams of question and topic), plus
- * document frequencies of tokens. The file's speakers and outlets join the analyzer's dictionary.
+ * Builds the search index of an index file in memory: the ranking index (postings.ts) of units
+ * and unanswered questions with the fields question, topic, text (the answer's paragraphs),
+ * people (speaker and outlet) and bigrams (character bigrams of question and topic), and the
+ * document frequencies of tokens. Each paragraph is folded once (for matching and for
+ * tokenizing). The file's speakers and outlets join the analyzer's dictionary.
  * Throws `search: …` when two documents share an id.
  */
 export function createSearchIndex(file: IndexFile, analyzer: Analyzer, options: Readonly<SearchOptions> = SEARCH_OPTIONS): SearchIndex {
-  const { tokenize } = analyzer;
   // Names in the file become words, so 华春莹 or 路透社 in a question is one term, not three.
   analyzer.addWords([
     ...file.units.flatMap((unit) => [unit.speaker, unit.outlet ?? '']),
@@ -123,31 +96,20 @@ export function createSearchIndex(file: IndexFile, analyzer: Analyzer, options: 
     ...file.sources.map((source) => source.speaker ?? ''),
   ]);
   const docs = toDocs(file);
-  const minisearch = new MiniSearch<IndexedFields>(minisearchOptions(options));
-  const documentFrequency = new Map<string, number>();
   const ids = new Set<string>();
-  const indexed: IndexedFields[] = docs.map((doc, position) => {
+  for (const doc of docs) {
     if (ids.has(doc.id)) throw new Error(`search: duplicate id "${doc.id}" in the index file`);
     ids.add(doc.id);
-    const question = tokenize(questionOf(doc) ?? '');
-    const opening = headingOf(doc).includes(OPENING_TERMS) ? ` ${OPENING_TERMS}` : '';
-    const topic = tokenize(doc.topic + opening);
-    const text = doc.kind === 'unit' ? doc.unit.paragraphs.flatMap((paragraph) => tokenize(paragraph)) : [];
-    const people = tokenize(doc.kind === 'unit' ? `${doc.unit.speaker} ${doc.unit.outlet ?? ''}` : (doc.unanswered.outlet ?? ''));
-    const heading = normalizeForMatching(`${questionOf(doc) ?? ''} ${doc.topic}`);
-    for (const token of new Set([...question, ...topic, ...text, ...people])) {
-      documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+  }
+  let current = -1;
+  let tokens: string[][] = [];
+  const postings = buildPostingIndex(docs.length, (position, field) => {
+    if (position !== current) {
+      tokens = fieldTokens(docs[position] as SearchDoc, analyzer);
+      current = position;
     }
-    return {
-      id: position,
-      question: question.join(SEPARATOR),
-      topic: topic.join(SEPARATOR),
-      text: text.join(SEPARATOR),
-      people: people.join(SEPARATOR),
-      bigrams: charBigrams(heading).join(SEPARATOR),
-    };
+    return tokens[field] ?? [];
   });
-  minisearch.addAll(indexed);
   return {
     file,
     options,
@@ -158,11 +120,72 @@ export function createSearchIndex(file: IndexFile, analyzer: Analyzer, options: 
         .map(normalizeForMatching),
     ),
     docs,
-    minisearch,
-    documentFrequency,
+    postings,
+    documentFrequency: new DocumentFrequencies(postings),
     unitsById: new Map(file.units.map((unit) => [unit.id, unit])),
     unansweredById: new Map(file.unanswered.map((question) => [question.id, question])),
   };
+}
+
+/**
+ * The tokens of a document in each field of the ranking index, in FIELDS order: its question,
+ * its topic (with the opening-statement words), its paragraphs (folded once already), speaker
+ * and outlet, and the character bigrams of question and topic.
+ */
+export function fieldTokens(doc: SearchDoc, analyzer: Analyzer): string[][] {
+  const opening = headingOf(doc).includes(OPENING_TERMS) ? ` ${OPENING_TERMS}` : '';
+  const byField: Record<(typeof FIELDS)[number], string[]> = {
+    question: analyzer.tokenize(questionOf(doc) ?? ''),
+    topic: analyzer.tokenize(doc.topic + opening),
+    text: foldedParagraphs(doc).flatMap((paragraph) => analyzer.tokenizeFolded(paragraph)),
+    people: analyzer.tokenize(doc.kind === 'unit' ? `${doc.unit.speaker} ${doc.unit.outlet ?? ''}` : (doc.unanswered.outlet ?? '')),
+    bigrams: charBigrams(normalizeForMatching(`${questionOf(doc) ?? ''} ${doc.topic}`)),
+  };
+  return FIELDS.map((field) => byField[field]);
+}
+
+/** The document frequencies of the word fields, as a read-only map over the ranking index (terms only in bigrams are absent). */
+class DocumentFrequencies implements ReadonlyMap<string, number> {
+  readonly size: number;
+
+  constructor(private readonly postings: PostingIndex) {
+    let size = 0;
+    for (const count of postings.wordDocumentFrequency) if (count > 0) size++;
+    this.size = size;
+  }
+
+  get(term: string): number | undefined {
+    const id = this.postings.termIds.get(term);
+    const count = id === undefined ? 0 : (this.postings.wordDocumentFrequency[id] ?? 0);
+    return count > 0 ? count : undefined;
+  }
+
+  has(term: string): boolean {
+    return this.get(term) !== undefined;
+  }
+
+  *entries(): MapIterator<[string, number]> {
+    for (const [term, id] of this.postings.termIds) {
+      const count = this.postings.wordDocumentFrequency[id] ?? 0;
+      if (count > 0) yield [term, count];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [term] of this.entries()) yield term;
+  }
+
+  *values(): MapIterator<number> {
+    for (const [, count] of this.entries()) yield count;
+  }
+
+  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void): void {
+    for (const [term, count] of this.entries()) callback(count, term, this);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.entries();
+  }
 }
 
 /** Separates the heading and the paragraphs in SearchDoc.matchText; never in folded text. */

@@ -31,6 +31,8 @@ export interface Analyzer {
    * `tokenize('中方如何評價中美關係？')` → `['中美', '关系', '中美关系']`.
    */
   tokenize(text: string): string[];
+  /** `tokenize` of text folded already (normalizeForMatching): the same tokens, without folding it again. */
+  tokenizeFolded(folded: string): string[];
   /** jieba's exact-mode words of a text (no sub-words): `words('英国会不会制裁')` → `['英国', '会', '不会', '制裁']`. */
   words(text: string): string[];
   /**
@@ -199,6 +201,7 @@ function analyzerOf(lexicon: Lexicon, files: Readonly<AnalyzerFiles>, jieba: Seg
     files,
     cut,
     tokenize: (text) => cut(normalizeForMatching(text)).filter((token) => !lexicon.stopWords.has(token)),
+    tokenizeFolded: (folded) => cut(folded).filter((token) => !lexicon.stopWords.has(token)),
     tokenizeExact: (text) => {
       const tokens: string[] = [];
       for (const match of normalizeForMatching(text).matchAll(RUN)) {

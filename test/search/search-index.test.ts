@@ -9,7 +9,7 @@ describe('createSearchIndex', () => {
   it('GIVEN the seed file THEN one document per unit and per unanswered question, units first', () => {
     const index = createSearchIndex(file, createDefaultAnalyzer());
     expect(index.docs.map((doc) => doc.id)).toEqual([...file.units.map((unit) => unit.id), ...file.unanswered.map((question) => question.id)]);
-    expect(index.minisearch.documentCount).toBe(file.units.length + file.unanswered.length);
+    expect(index.postings.documentCount).toBe(file.units.length + file.unanswered.length);
   });
 
   it('GIVEN two units with one id THEN it throws naming the id', () => {
