@@ -264,6 +264,8 @@ export const archiveMessages = {
         : `此处引用 ${occurrences.quoted ?? '日期不详'} 的一次（更贴合问题），最近一次在 ${occurrences.last ?? '日期不详'}`;
     return `${what}在记录中说过 ${occurrences.count} 次${span}，${quoted}。`;
   },
+  /** Before the official English of the marked paragraph (an English question, a unit whose English edition was aligned). */
+  officialEnglish: '官方英文 Official English',
   /** The title of a line's timeline. */
   timelineTitle: (topic: string) => `口径的变化：${topic}`,
   /** The head of one wording in a timeline: when it was first said in it, and how often (and until when) it was said so. */

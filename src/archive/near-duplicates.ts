@@ -2,15 +2,17 @@ import { normalizeForMatching } from '../text/index.js';
 
 /**
  * Near-duplicate texts in a large collection without comparing all pairs: each text becomes the
- * set of its character shingles (k characters in a row of its folded letters and digits), a
+ * set of its character shingles (k characters in a row of its letters and digits, width and case
+ * folded: see shingleKey), a
  * MinHash signature of that set (one-permutation hashing, empty bins filled by rotation), and
  * LSH bands of the signature. Texts that share a band are candidates; a candidate pair is
  * accepted only when the exact Jaccard similarity of the two shingle sets is at least the
  * threshold. Accepted pairs are joined into groups (union-find), so a line that drifts over the
  * years stays one group as long as each wording is near the one before.
  *
- * Work grows with the number of texts, not its square: within a band bucket a text is compared
- * with at most `maxComparisonsPerBucket` earlier texts of other groups.
+ * Work grows with the number of texts, not its square: a band bucket keeps at most
+ * `maxComparisonsPerBucket` earlier texts, each of another group, and a text is compared with
+ * those only (and not with a text too much shorter or longer to be near).
  */
 
 /** One text to group. `unit` texts never pair with each other (a unit's whole text and its own paragraphs). */
@@ -24,7 +26,7 @@ export interface NearDuplicateItem {
 export interface NearDuplicateOptions {
   /** Characters per shingle. 3 keeps one changed character from touching more than 3 shingles. */
   shingleSize: number;
-  /** Texts with fewer folded letters and digits than this are not grouped (set phrases, not positions). */
+  /** Texts with fewer letters and digits than this are not grouped: set phrases and one-sentence formulas, not positions. */
   minChars: number;
   /** Jaccard similarity of the shingle sets from which two texts are the same line. */
   threshold: number;
@@ -32,7 +34,7 @@ export interface NearDuplicateOptions {
   bands: number;
   /** Signature values per band: more rows, fewer false candidates. */
   rows: number;
-  /** Within one band bucket, the most earlier texts (of distinct groups) a text is compared with. */
+  /** The most texts (of distinct groups) one band bucket keeps to compare later texts with. */
   maxComparisonsPerBucket: number;
 }
 
@@ -51,30 +53,53 @@ export interface NearDuplicateGroups {
 }
 
 /**
- * The key a text is compared on: folded (script, width, case) and reduced to letters and
+ * The key two wordings are compared on: folded (script, width, case) and reduced to letters and
  * digits, so punctuation and spacing make no difference. `compactText('中方，坚决 反对！')` → `中方坚决反对`
  */
 export function compactText(text: string): string {
   return normalizeForMatching(text).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** The sorted, distinct 32-bit hashes of the text's shingles of `size` characters (the whole text when shorter). */
-export function shingleHashes(compact: string, size: number): Uint32Array {
-  const chars = Array.from(compact);
-  const count = Math.max(1, chars.length - size + 1);
+/**
+ * The key texts are shingled on: letters and digits only, full-width forms made half-width, Latin
+ * letters lower case; no traditional → simplified folding, which costs more than all the rest of
+ * grouping (the ministry publishes its transcripts in one script). One pass over the code units:
+ * grouping reads every answer twice (whole and by paragraph).
+ * `shingleKey('中方，ＷＨＯ！')` → `中方who`
+ */
+export function shingleKey(text: string): string {
+  const codes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+    if (code >= 65 && code <= 90) code += 32;
+    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code > 0x7f && isLetterOrDigit(code))) codes.push(code);
+  }
+  let key = '';
+  for (let i = 0; i < codes.length; i += 4096) key += String.fromCharCode(...codes.slice(i, i + 4096));
+  return key;
+}
+
+/** A code unit above ASCII that is a letter or digit: CJK ideographs and surrogates at once, anything else as Unicode says. */
+function isLetterOrDigit(code: number): boolean {
+  if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd800 && code <= 0xdfff)) return true;
+  if ((code >= 0x2000 && code <= 0x2bff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xffef)) return false;
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+}
+
+/** The sorted, distinct 32-bit hashes of the key's shingles of `size` code units (the whole key when shorter). */
+export function shingleHashes(key: string, size: number): Uint32Array {
+  const count = Math.max(1, key.length - size + 1);
   const hashes = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     let hash = 0x811c9dc5;
-    for (let j = i; j < Math.min(chars.length, i + size); j++) {
-      const code = chars[j]!.codePointAt(0)!;
-      hash = Math.imul(hash ^ code, 0x01000193);
-    }
+    for (let j = i; j < Math.min(key.length, i + size); j++) hash = Math.imul(hash ^ key.charCodeAt(j), 0x01000193);
     hashes[i] = mix32(hash);
   }
   hashes.sort();
   let distinct = 0;
   for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[distinct++] = hashes[i]!;
-  return hashes.slice(0, distinct);
+  return hashes.subarray(0, distinct);
 }
 
 /** |A ∩ B| / |A ∪ B| of two sorted sets of distinct values; 1 for two empty sets. */
@@ -134,8 +159,8 @@ export function groupNearDuplicates(items: readonly NearDuplicateItem[], options
   const { shingleSize, minChars, threshold, bands, rows, maxComparisonsPerBucket } = { ...NEAR_DUPLICATE_DEFAULTS, ...options };
   const bins = 2 ** Math.ceil(Math.log2(bands * rows));
   const shingles: (Uint32Array | null)[] = items.map((item) => {
-    const compact = compactText(item.text);
-    return Array.from(compact).length < minChars ? null : shingleHashes(compact, shingleSize);
+    const key = shingleKey(item.text);
+    return key.length < minChars ? null : shingleHashes(key, shingleSize);
   });
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
@@ -147,39 +172,51 @@ export function groupNearDuplicates(items: readonly NearDuplicateItem[], options
   };
   let compared = 0;
   let joined = 0;
-  const buckets = Array.from({ length: bands }, () => new Map<string, number[]>());
+  // A bucket keeps at most `maxComparisonsPerBucket` heads: earlier texts of distinct groups. A
+  // text joined to a head needs no place of its own; a text that joins none takes a free place.
+  // One head is stored as a number, several as an array: most buckets hold one text.
+  const buckets = Array.from({ length: bands }, () => new Map<number, number | number[]>());
+  const signatures: (Float64Array | null)[] = shingles.map((set) => (set === null ? null : minHashSignature(set, bins)));
+  // Far below the threshold by the signatures (4 standard deviations of the estimate): not worth the exact count.
+  const estimateFloor = Math.ceil((threshold - 4 * Math.sqrt((threshold * (1 - threshold)) / bins)) * bins);
+  const tried: number[] = [];
+  const met = new Set<number>();
   shingles.forEach((set, i) => {
-    if (set === null) return;
-    const signature = minHashSignature(set, bins);
+    const signature = signatures[i];
+    if (set === null || !signature) return;
+    met.clear();
     for (let band = 0; band < bands; band++) {
-      const key = Array.from(signature.subarray(band * rows, band * rows + rows)).join(',');
-      const bucket = buckets[band]!.get(key);
-      if (bucket === undefined) {
-        buckets[band]!.set(key, [i]);
+      const key = bandKey(signature, band * rows, rows);
+      const stored = buckets[band]!.get(key);
+      if (stored === undefined) {
+        buckets[band]!.set(key, i);
         continue;
       }
-      // Compare with the earlier members that head another group, most recent first, up to the cap.
-      const root = find(i);
-      const heads: number[] = [];
-      for (let k = bucket.length - 1; k >= 0 && heads.length < maxComparisonsPerBucket; k--) {
-        const other = bucket[k]!;
-        const otherRoot = find(other);
-        if (otherRoot === root) {
-          heads.length = 0;
-          break;
+      const heads = typeof stored === 'number' ? [stored] : stored;
+      let grouped = false;
+      tried.length = 0;
+      for (const head of heads) {
+        const headRoot = find(head);
+        if (headRoot === find(i)) {
+          grouped = true;
+          continue;
         }
-        if (items[other]!.unit === items[i]!.unit || heads.some((head) => find(head) === otherRoot)) continue;
-        heads.push(other);
-      }
-      for (const other of heads) {
-        if (find(other) === find(i)) continue;
+        // A text met in an earlier band was weighed then.
+        if (met.has(head) || tried.includes(headRoot) || items[head]!.unit === items[i]!.unit) continue;
+        met.add(head);
+        tried.push(headRoot);
+        const other = shingles[head]!;
+        // Jaccard is at most the ratio of the two sizes: a much shorter or longer text cannot be near.
+        if (Math.min(other.length, set.length) < threshold * Math.max(other.length, set.length)) continue;
+        if (!agreesOn(signature, signatures[head]!, estimateFloor)) continue;
         compared++;
-        if (jaccard(set, shingles[other]!) >= threshold) {
-          parent[find(other)] = find(i);
+        if (jaccard(set, other) >= threshold) {
+          parent[headRoot] = find(i);
           joined++;
+          grouped = true;
         }
       }
-      bucket.push(i);
+      if (!grouped && heads.length < maxComparisonsPerBucket) buckets[band]!.set(key, [...heads, i]);
     }
   });
   const byRoot = new Map<number, number[]>();
@@ -192,6 +229,27 @@ export function groupNearDuplicates(items: readonly NearDuplicateItem[], options
   });
   const groups = [...byRoot.values()].filter((group) => group.length >= 2).sort((a, b) => a[0]! - b[0]!);
   return { groups, figures: { items: shingles.filter((set) => set !== null).length, compared, joined } };
+}
+
+/** True when two signatures agree on at least `needed` values (an estimate of the Jaccard similarity, × their length). */
+function agreesOn(a: Float64Array, b: Float64Array, needed: number): boolean {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) same++;
+    else if (same + (a.length - i - 1) < needed) return false;
+  }
+  return same >= needed;
+}
+
+/** A band's values hashed to one number (a collision only adds a candidate, which is verified). */
+function bandKey(signature: Float64Array, start: number, rows: number): number {
+  let hash = 0x9e3779b9;
+  for (let i = start; i < start + rows; i++) {
+    const value = signature[i]!;
+    hash = mix32(hash ^ (value >>> 0));
+    hash = mix32(hash ^ Math.floor(value / 2 ** 32));
+  }
+  return hash;
 }
 
 /** murmur3's 32-bit finalizer: spreads the bits of a hash. */
@@ -208,7 +266,7 @@ function mix32(value: number): number {
 /** Defaults of NearDuplicateOptions. */
 export const NEAR_DUPLICATE_DEFAULTS: Readonly<NearDuplicateOptions> = Object.freeze({
   shingleSize: 3,
-  minChars: 30,
+  minChars: 40,
   threshold: 0.7,
   bands: 16,
   rows: 4,

@@ -14,6 +14,7 @@ import { archiveMessages, feedbackMessages, messages } from '../messages.js';
 import { encodeCustomId, toRef } from './custom-id.js';
 import { paginate, type PageSegment } from './paging.js';
 import { summarizeOccurrences } from '../archive/occurrences.js';
+import { englishPieces, officialEnglish } from '../archive/translation.js';
 import { describeAbstention } from '../present/abstention.js';
 import { describeSpeech, escapeSourceText, findSource, formatAttribution } from './quote.js';
 
@@ -23,7 +24,7 @@ import { describeSpeech, escapeSourceText, findSource, formatAttribution } from 
  */
 export const PAGE_BUDGET = 2000;
 /** Discord's limits this module renders within. */
-export const LIMITS = { description: 4096, title: 256, footer: 2048, embedsTotal: 6000, selectOptions: 25, optionText: 100 } as const;
+export const LIMITS = { description: 4096, title: 256, footer: 2048, embedsTotal: 6000, selectOptions: 25, optionText: 100, fieldValue: 1024 } as const;
 
 /** What a reply carries; the sender adds `allowedMentions` and ephemerality. */
 export interface ReplyBody {
@@ -36,6 +37,8 @@ export interface ReplyBody {
 export interface UnitViewOptions extends AnswerViewOptions {
   page?: number;
   best: number | null;
+  /** The question was English: the marked paragraph's official English (from the English edition), when the archive has it. */
+  english?: boolean;
 }
 
 /** Which buttons an answer carries. */
@@ -55,7 +58,7 @@ export function renderAnswer(index: SearchIndex, answer: Answer, options: Answer
   if (answer.status === 'answered' && answer.answer !== null) {
     const unit = getUnit(index, answer.answer.unitId);
     if (unit !== undefined) {
-      const view = renderUnitView(index.file, unit, { ...options, best: answer.answer.bestParagraph });
+      const view = renderUnitView(index.file, unit, { ...options, best: answer.answer.bestParagraph, english: answer.analysis?.english === true });
       // A quote from outside the period the question named says so above the embed.
       return answer.outsidePeriod === undefined || answer.period === undefined
         ? view
@@ -114,6 +117,8 @@ export function renderUnitView(file: IndexFile, unit: AnswerUnit, options: UnitV
     .setTitle(truncate(unit.topic, LIMITS.title))
     .setDescription(head === null ? body : `${head}\n\n${body}`)
     .setFooter({ text: truncate(footer, MAX_FOOTER) });
+  const english = options.english === true ? officialEnglish(unit, options.best) : null;
+  if (english !== null) addOfficialEnglish(embed, english);
 
   const ref = toRef(unit.id);
   const buttons: ButtonBuilder[] = [];
@@ -151,6 +156,15 @@ export function renderUnitView(file: IndexFile, unit: AnswerUnit, options: UnitV
     new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu).toJSON(),
   ];
   return { embeds: [embed.toJSON()], components };
+}
+
+/** The official English as embed fields (1,024 characters each, split between sentences), when the whole embed stays within Discord's 6,000. */
+function addOfficialEnglish(embed: EmbedBuilder, english: string): void {
+  const fields = englishPieces(english, LIMITS.fieldValue).map((value, i) => ({ name: i === 0 ? archiveMessages.officialEnglish : '\u200b', value: escapeSourceText(value) }));
+  const { title = '', description = '', footer } = embed.toJSON();
+  const used = title.length + description.length + (footer?.text.length ?? 0);
+  const added = fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  if (fields.every((field) => field.value.length <= LIMITS.fieldValue) && used + added <= LIMITS.embedsTotal) embed.addFields(fields);
 }
 
 function renderHead(unit: AnswerUnit): string | null {

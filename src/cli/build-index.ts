@@ -1,7 +1,9 @@
 /**
- * `npm run build-index -- [--source <file|folder>] [--out <file>]`
+ * `npm run build-index -- [--source <file|folder>] [--out <file>] [--no-cache]`
  * Ingests transcripts (default index-data/sources) into the index (default index-data/index.json)
- * and prints the report: counts, then every merge, drop, conflict and pairing decided.
+ * and prints the report: counts, then every merge, drop, conflict and pairing decided. What each
+ * transcript gave is cached in `.cache/` beside the index (src/archive/ingest-cache.ts): a
+ * rebuild ingests only the transcripts that changed (`--no-cache`: all of them, nothing kept).
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,6 +14,7 @@ import { buildIndex, readSources } from '../ingest/sources.js';
 import { createDefaultAnalyzer } from '../text/index.js';
 import type { IngestResult } from '../ingest/pipeline.js';
 import { formatArchiveReport } from '../archive/build-report.js';
+import { cacheDirOf, openIngestCache } from '../archive/ingest-cache.js';
 
 /** Serialises an index exactly as it is committed (stable key order, trailing newline). */
 export function serializeIndex(index: unknown): string {
@@ -33,10 +36,12 @@ export function formatReport(results: readonly IngestResult[]): string {
 
 function main(argv: string[]): number {
   try {
-    const { values } = parseArgs({ args: argv, options: { source: { type: 'string' }, out: { type: 'string' } } });
+    const { values } = parseArgs({ args: argv, options: { source: { type: 'string' }, out: { type: 'string' }, 'no-cache': { type: 'boolean', default: false } } });
     const source = resolve(values.source ?? DEFAULT_SOURCES_PATH);
     const out = resolve(values.out ?? DEFAULT_INDEX_PATH);
-    const built = buildIndex(readSources(source), PROJECT_ROOT, createDefaultAnalyzer());
+    const analyzer = createDefaultAnalyzer();
+    const cache = values['no-cache'] ? {} : { cache: openIngestCache(cacheDirOf(out), analyzer.files) };
+    const built = buildIndex(readSources(source), PROJECT_ROOT, analyzer, cache);
     const { index, results } = built;
     writeFileSync(out, serializeIndex(index));
     console.log(formatReport(results));

@@ -1,4 +1,5 @@
 import { archiveMessages, messages } from '../messages.js';
+import { officialEnglish } from '../archive/translation.js';
 import type { Answer, IndexFile } from '../types.js';
 import { describeAbstention } from './abstention.js';
 import { describeSpeech, findSource } from './attribution.js';
@@ -42,6 +43,9 @@ export function formatAnswerText(answer: Answer, file: IndexFile): string {
       hit.reporterQuestion === null ? messages.noReporterQuestion : `${messages.reporterAsked(unit?.outlet ?? null)}：${hit.reporterQuestion}`,
       messages.speakerAnswered(hit.speaker, findSource(file, hit.source)?.title ?? null),
       ...hit.paragraphs.map((paragraph, i) => `${i === hit.bestParagraph ? messages.bestMark : OTHER_MARK}${paragraph}`),
+      ...(answer.analysis?.english === true && unit !== undefined && officialEnglish(unit, hit.bestParagraph) !== null
+        ? [`${archiveMessages.officialEnglish}：${officialEnglish(unit, hit.bestParagraph)}`]
+        : []),
       attribution(file, hit.speaker, hit.source),
       ...(answer.occurrences === undefined ? [] : [archiveMessages.occurrences(answer.occurrences)]),
       ...(answer.outsidePeriod === undefined || answer.period === undefined

@@ -136,3 +136,39 @@ export function peninsulaBriefings(): Briefing[] {
     exchanges: [{ outlet: '韩联社', question: `第${i + 1}轮有关半岛局势的报道引发关注。中方对当前半岛形势有何看法？`, paragraphs: [text] }],
   }));
 }
+
+/** A briefing in both editions (our own fictional text): the Chinese exchanges, and the English edition's text. */
+export const SUMMIT_ZH: Exchange[] = [
+  { outlet: '新华社', question: '据报道，第三届中国—中亚峰会将于6月在阿斯塔纳举行。发言人能否介绍有关情况？', paragraphs: ['峰会期间，六国元首将围绕深化互联互通、能源和绿色发展合作等议题深入交流。', '中方愿同中亚五国一道，推动中国—中亚命运共同体建设不断走深走实。'] },
+  { outlet: '路透社', question: '有报道称，中方今年已向非洲国家提供了120万剂疫苗。你能否证实？', paragraphs: ['截至目前，中方已向非洲30多个国家提供了120万剂疫苗。中方将继续根据非方需要提供力所能及的帮助。'] },
+  { outlet: '法新社', question: '联合国大会将于下周讨论气候变化问题。中方会提出哪些主张？', paragraphs: ['中方一贯主张坚持共同但有区别的责任原则。我们愿同各方一道，推动全球气候治理取得新进展。'] },
+  { outlet: '彭博社', question: '中方对近期国际油价上涨有何评论？', paragraphs: ['我们注意到有关情况。希望各方共同维护国际能源市场稳定。'] },
+];
+export const SUMMIT_EN: [string, string, string[]][] = [
+  ['Xinhua News Agency', 'It is reported that the third China-Central Asia Summit will be held in Astana in June. Could you share more details?', ['During the summit, the heads of state of the six countries will have in-depth exchanges on deepening connectivity and cooperation in energy and green development.', 'China stands ready to work with the five Central Asian countries to build a closer China-Central Asia community with a shared future.']],
+  ['Reuters', 'It is reported that China has provided 1.2 million vaccine doses to African countries this year. Can you confirm that?', ['So far, China has provided 1.2 million vaccine doses to more than 30 African countries. China will continue to provide assistance within its capacity according to Africa\'s needs.']],
+  ['AFP', 'The UN General Assembly will discuss climate change next week. What proposals will China put forward?', ['China always upholds the principle of common but differentiated responsibilities. We stand ready to work with all parties for new progress in global climate governance. The United Nations has a central role to play.']],
+  ['Bloomberg', 'What is China\'s comment on the recent rise in international oil prices?', ['We noted the situation. We hope all parties will work together to keep the international energy market stable.']],
+];
+
+/** The English edition's transcript, as `npm run import` writes one: title, then labelled paragraphs. */
+export function englishText(date: string, exchanges: readonly [string, string, string[]][]): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const lines = [`Foreign Ministry Spokesperson Lin Ming's Regular Press Conference on ${months[month! - 1]} ${day}, ${year}`];
+  for (const [outlet, question, answer] of exchanges) {
+    lines.push(`${outlet}: ${question}`);
+    answer.forEach((paragraph, i) => lines.push(i === 0 ? `Lin Ming: ${paragraph}` : paragraph));
+  }
+  return `${lines.join('\n\n')}\n`;
+}
+
+/** Writes both editions of a briefing as `npm run import` names them (`<date>-regular-press-conference-zh|en`); returns the folder. */
+export function writeBothEditions(date: string, zh: Exchange[], en: [string, string, string[]][], dir = mkdtempSync(join(tmpdir(), 'koujing-editions-'))): string {
+  const name = `${date}-regular-press-conference`;
+  writeFileSync(join(dir, `${name}-zh.txt`), briefingText({ name, date, exchanges: zh }));
+  writeFileSync(join(dir, `${name}-zh.meta.json`), `${JSON.stringify({ date, event: '外交部例行记者会', speaker: '林明', title: '外交部发言人', url: null, language: 'zh' }, null, 2)}\n`);
+  writeFileSync(join(dir, `${name}-en.txt`), englishText(date, en));
+  writeFileSync(join(dir, `${name}-en.meta.json`), `${JSON.stringify({ date, event: 'Foreign Ministry Regular Press Conference', speaker: 'Lin Ming', title: 'Foreign Ministry Spokesperson', url: null, language: 'en' }, null, 2)}\n`);
+  return dir;
+}

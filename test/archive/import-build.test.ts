@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FETCH_POLICY, runImport } from '../../src/cli/import.js';
 import { PROJECT_ROOT } from '../../src/index-file.js';
-import { buildIndex, ENGLISH_EDITION_SKIPPED, readSources } from '../../src/ingest/sources.js';
+import { buildIndex, readSources } from '../../src/ingest/sources.js';
 import { formatArchiveReport } from '../../src/archive/build-report.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
 
@@ -59,11 +59,37 @@ describe('GIVEN pages imported with npm run import', () => {
     expect(() => buildIndex(sources, PROJECT_ROOT, analyzer)).toThrow('build-index: no Chinese transcript among the sources (1 English edition(s) only).');
   });
 
-  it('WHEN both editions are built THEN the English one is skipped with a clear line in the report', async () => {
+  it('WHEN both editions are built THEN the English one gives each Chinese answer its official translation, and adds no answers of its own', async () => {
     const out = await imported('regular-zh.html', 'regular-en.html');
     const built = buildIndex(readSources(out), out, analyzer);
     expect(built.index.sources.map((source) => source.id)).toEqual(['2024-05-20-regular-press-conference-zh']);
-    expect(built.skipped).toEqual([{ file: '2024-05-20-regular-press-conference-en.txt', reason: ENGLISH_EDITION_SKIPPED }]);
-    expect(formatArchiveReport(built).split('\n')[0]).toBe(`# 2024-05-20-regular-press-conference-en.txt: skipped, ${ENGLISH_EDITION_SKIPPED}`);
+    expect(built.skipped).toEqual([]);
+    expect(formatArchiveReport(built).split('\n')[0]).toBe(
+      '# 2024-05-20-regular-press-conference-en.txt: English edition of 2024-05-20-regular-press-conference-zh: 3 answer(s) given their official translation, 0 left without',
+    );
+    expect(built.index.units.map((unit) => [unit.questionTranslation, unit.translation])).toEqual([
+      [
+        'The first China-Pacific Island Countries Fisheries Cooperation Forum closed in Fuzhou recently. Could you share with us what the forum has achieved?',
+        [
+          'Themed "Blue Partners for Common Development", the forum brought together representatives from more than ten island countries. The participants had in-depth exchanges on the conservation of fishery resources, cooperation in distant-water fisheries and personnel training, and reached\u00a0consensus on a number of issues.',
+          'China stands ready to work with the island countries to follow through on the outcomes of the forum and bring the benefits of fisheries cooperation to more local people.',
+        ],
+      ],
+      [
+        "It is reported that a certain government plans to impose additional tariffs on Chinese-made electric vehicles. What is China's response?",
+        [
+          "We noted the reports. China consistently opposes politicizing economic and trade issues and opposes protectionism under any pretext.",
+          'We hope the relevant side will abide by WTO rules and provide a fair, just and non-discriminatory business environment for Chinese companies. China will take necessary measures to firmly safeguard the legitimate rights and interests of Chinese companies.',
+        ],
+      ],
+      ['Will China send a representative to the international conference to be held in Geneva next month?', ['On the question you raised, I have no information to release at the moment.']],
+    ]);
+  });
+
+  it('WHEN an English edition has no Chinese edition of its date THEN it is skipped with a clear line in the report', async () => {
+    const out = await imported('minister-zh.html', 'regular-en.html');
+    const built = buildIndex(readSources(out), out, analyzer);
+    expect(built.skipped).toEqual([{ file: '2024-05-20-regular-press-conference-en.txt', reason: 'an English edition: no Chinese edition of 2024-05-20 to align it with' }]);
+    expect(formatArchiveReport(built).split('\n')[0]).toBe('# 2024-05-20-regular-press-conference-en.txt: skipped, an English edition: no Chinese edition of 2024-05-20 to align it with');
   });
 });
