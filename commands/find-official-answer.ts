@@ -25,6 +25,8 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
     await interaction.reply(interactionReply({ content: messages.targetHasNoText }, true));
     return;
   }
+  // The index this answer came from, for the replies after an await (a reload may replace context.index meanwhile).
+  const { index } = context;
   const outcome = answerFor(context, askerOfInteraction(interaction, 'context_menu'), text, { publishable: false });
   // Only an answer is posted on someone's message; "no answer" and refusals go to the invoker alone.
   if (outcome.kind !== 'answered') {
@@ -33,7 +35,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   }
   // Without the permissions to post a reply there (or outside a server the bot is in), answer privately at once.
   if (!interaction.appPermissions.has(REQUIRED_PERMISSIONS)) {
-    await interaction.reply(interactionReply(renderAnswer(context.index, outcome.answer, { publishable: true, votable: context.feedback.enabled }), true));
+    await interaction.reply(interactionReply(renderAnswer(index, outcome.answer, { publishable: true, votable: context.feedback.enabled }), true));
     return;
   }
   // Posting is a REST call of its own; defer so the interaction is acknowledged well within 3 s.
@@ -43,6 +45,6 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
     await interaction.editReply({ content: messages.repliedInChannel });
   } catch (error) {
     logFailure(context.logger, 'info', error, { channelId: interaction.channelId, guildId: interaction.guildId }, 'cannot reply in channel; answering privately');
-    await interaction.editReply({ ...renderAnswer(context.index, outcome.answer, { publishable: true, votable: context.feedback.enabled }), allowedMentions: NO_MENTIONS });
+    await interaction.editReply({ ...renderAnswer(index, outcome.answer, { publishable: true, votable: context.feedback.enabled }), allowedMentions: NO_MENTIONS });
   }
 }

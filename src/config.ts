@@ -27,8 +27,10 @@ export interface Config {
   apiBase: string | null;
   /** SHARDS (with SHARDING_MANAGER / SHARD_COUNT set by discord.js in shard processes). */
   sharding: Sharding;
-  /** INDEX_PATH: the built index; defaults to index-data/index.json. */
+  /** INDEX_PATH: the built index; defaults to index-data/index.json. The bot reloads it on SIGHUP and /reload. */
   indexPath: string;
+  /** OWNER_IDS: users who may run /reload, besides the application's owner (or its team) that Discord names. */
+  ownerIds: readonly string[];
   /** FEEDBACK, FEEDBACK_DB_PATH, FEEDBACK_RETENTION_DAYS: votes and the question log (the bot only). */
   feedback: FeedbackSettings;
 }
@@ -115,6 +117,12 @@ const envSchema = z.object({
   SHARD_ID: optionalText(wholeNumberText(0, 9_999)),
   SHARD_COUNT: optionalText(wholeNumberText(1, 10_000)),
   INDEX_PATH: optionalText(z.string()),
+  OWNER_IDS: optionalText(
+    z
+      .string()
+      .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+      .refine((ids) => ids.every((id) => SNOWFLAKE.test(id)), 'must be a comma-separated list of Discord user ids'),
+  ),
   FEEDBACK: optionalText(booleanText),
   FEEDBACK_DB_PATH: optionalText(z.string()),
   FEEDBACK_RETENTION_DAYS: optionalText(wholeNumberText(1, 3650)),
@@ -164,6 +172,7 @@ export function parseConfig(env: Env): Config {
           ? { mode: 'off' }
           : { mode: 'manager', totalShards: e.SHARDS },
     indexPath: e.INDEX_PATH === undefined ? DEFAULT_INDEX_PATH : resolve(e.INDEX_PATH),
+    ownerIds: e.OWNER_IDS ?? [],
     feedback: {
       enabled: e.FEEDBACK === undefined ? true : isTrue(e.FEEDBACK),
       path: e.FEEDBACK_DB_PATH === undefined ? DEFAULT_FEEDBACK_DB_PATH : resolve(e.FEEDBACK_DB_PATH),

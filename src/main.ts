@@ -3,7 +3,7 @@
  * this same file once per shard). Without it: console mode over the bundled index.
  * A wrong setting stops start-up with one message listing every problem (exit 1); Discord closing
  * the gateway for good (a reset token, a disallowed intent) stops the bot with a fatal log line
- * saying what to do, and exit code 78.
+ * saying what to do, and exit code 78. SIGHUP loads the rebuilt index (src/bot/reload.ts).
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './cli/console.js';
@@ -30,20 +30,23 @@ if (config.discordToken === null) {
   }
 } else {
   // The bot's modules (discord.js, pino) are loaded only for the bot: the console starts without them.
-  const [{ createLogger }, { startBot }, { startShardingManager }, { EXIT_GATEWAY_CLOSED }, { exitAfterFlush, stopOnSignals }] = await Promise.all([
+  const [{ createLogger }, { startBot }, { startShardingManager }, { EXIT_GATEWAY_CLOSED }, { exitAfterFlush, stopOnSignals }, { reloadOnSignal }] = await Promise.all([
     import('./log.js'),
     import('./bot/client.js'),
     import('./bot/sharding.js'),
     import('./bot/gateway-close.js'),
     import('./bot/shutdown.js'),
+    import('./bot/reload.js'),
   ]);
   const logger = createLogger(config.logLevel);
-  const started: Promise<{ stop(): Promise<void>; closedForGood: Promise<unknown> }> =
+  const started: Promise<{ stop(): Promise<void>; closedForGood: Promise<unknown>; reload(): Promise<unknown> }> =
     config.sharding.mode === 'manager'
       ? startShardingManager({ ...config, sharding: config.sharding }, logger, import.meta.url)
-      : Promise.resolve().then(() => startBot(config, logger, { index: loadSearchIndex(config.indexPath).index }));
+      : Promise.resolve().then(() => startBot(config, logger, { loadIndex: () => loadSearchIndex(config.indexPath).index }));
   // Listen for signals from the start: a SIGTERM while connecting (or spawning shards) stops once started.
   stopOnSignals(logger, async () => (await started).stop());
+  // SIGHUP: load the rebuilt index (each shard its own) without dropping a request.
+  reloadOnSignal(async () => (await started).reload());
   try {
     const running = await started;
     // Discord closed the gateway for good (the fatal line says why): a distinct non-zero exit.

@@ -287,12 +287,32 @@ export const archiveMessages = {
     `在${from === to ? `${from}年` : `${from}年至${to === 9999 ? '今' : `${to}年`}`}的记录中没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。`,
   /** /ask: the 时间 option says no year or range of years. */
   badPeriod: (text: string) => `没能读懂时间“${text}”。请写一个年份或年份范围，例如：2019、2019-2021、去年。`,
+  /** /reload done: how many answers the new index holds (and the old one held), in how long. */
+  reloadDone: (units: number, previousUnits: number, lines: number, ms: number) =>
+    `已重新载入索引：${units} 个回答（之前 ${previousUnits} 个），${lines} 条多次出现的表述，用时 ${ms} 毫秒。`,
+  /** /reload failed: the new index could not be loaded; the old one still answers. */
+  reloadFailed: (reason: string) => `重新载入失败，仍在使用原来的索引：${reason}`,
+  /** /reload by someone who is not the bot's owner. */
+  reloadNotOwner: '只有机器人的所有者可以重新载入索引。',
+  /** /reload where the bot cannot reload (no reloader in this context). */
+  reloadUnavailable: '这个机器人实例不能重新载入索引。',
   /** /timeline: what was typed is no line said more than once. */
   timelineNotFound: '没有找到多次出现的这一表述，请从自动补全列表中选择。',
 } as const;
 
 /** Names and descriptions of the archive's commands. */
 export const archiveCommandTexts = {
+  reload: {
+    name: 'reload',
+    nameLocalizations: { 'zh-CN': '重新载入', 'zh-TW': '重新載入', 'en-US': 'reload', 'en-GB': 'reload' },
+    description: '载入重新生成的索引（仅限机器人的所有者）',
+    descriptionLocalizations: {
+      'zh-CN': '载入重新生成的索引（仅限机器人的所有者）',
+      'zh-TW': '載入重新產生的索引（僅限機器人的擁有者）',
+      'en-US': 'Load the rebuilt index (the bot’s owner only)',
+      'en-GB': 'Load the rebuilt index (the bot’s owner only)',
+    },
+  },
   askTime: {
     name: 'time',
     nameLocalizations: { 'zh-CN': '时间', 'zh-TW': '時間', 'en-US': 'time', 'en-GB': 'time' },

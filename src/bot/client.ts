@@ -12,6 +12,7 @@ import { describeFatalClose, fatalClose, type FatalClose } from './gateway-close
 import { createInteractionRouter } from './interaction-router.js';
 import { handleMessage, type ListenSettings } from './message-handler.js';
 import { RateLimiter } from './rate-limiter.js';
+import { createIndexReloader, ownerCheck, type ReloadOutcome } from './reload.js';
 import { NO_MENTIONS } from './reply.js';
 
 /**
@@ -52,10 +53,13 @@ export interface RunningBot {
   readonly closedForGood: Promise<FatalClose>;
   /** Disconnects from Discord and writes what feedback has queued; safe to call twice. */
   stop(): Promise<void>;
+  /** Loads the rebuilt index (INDEX_PATH, or `options.loadIndex`) in place of the one answering (src/bot/reload.ts). */
+  reload(trigger?: 'signal' | 'command'): Promise<ReloadOutcome>;
 }
 
 /**
- * Starts the bot as `npm start` does: loads the index (or uses `options.index`), the commands and
+ * Starts the bot as `npm start` does: loads the index (`options.loadIndex`, or INDEX_PATH; or uses
+ * `options.index`, and loads with the same on reload), the commands and
  * feedback (or uses `options.feedback`), connects, and resolves once READY has arrived. Throws
  * when the token is missing or rejected, or when Discord refuses the Message Content intent
  * (saying where to enable it).
@@ -65,13 +69,28 @@ export interface RunningBot {
  * the bot and resolves `closedForGood`. A reply that fails is logged with its error code, route,
  * channel and guild; its body only at debug level.
  */
-export async function startBot(config: Config, logger: Logger, options: { index?: SearchIndex; feedback?: Feedback } = {}): Promise<RunningBot> {
+export async function startBot(
+  config: Config,
+  logger: Logger,
+  options: { index?: SearchIndex; feedback?: Feedback; loadIndex?: () => SearchIndex } = {},
+): Promise<RunningBot> {
   if (config.discordToken === null) throw new Error('bot: DISCORD_TOKEN is not set');
-  const index = options.index ?? createSearchIndex(readIndexFile(config.indexPath), createDefaultAnalyzer());
+  const load = options.loadIndex ?? (() => createSearchIndex(readIndexFile(config.indexPath), createDefaultAnalyzer()));
+  const reloader = createIndexReloader(options.index ?? load(), load, logger);
   const commands = await loadCommands();
   const feedback = options.feedback ?? openConfiguredFeedback(config, logger);
-  const context: BotContext = { config, index, logger, feedback, rateLimiter: new RateLimiter(config.rateLimit.questions, config.rateLimit.windowMs) };
   const client = createClient(config);
+  const context: BotContext = {
+    config,
+    get index() {
+      return reloader.current;
+    },
+    logger,
+    feedback,
+    rateLimiter: new RateLimiter(config.rateLimit.questions, config.rateLimit.windowMs),
+    reload: (trigger) => reloader.reload(trigger),
+    isOwner: ownerCheck(client, config.ownerIds),
+  };
   const answerChannelIds = new Set(config.answerChannelIds);
   const channelAnswers = answerChannelIds.size > 0 && config.messageContentIntent;
   const routeInteraction = createInteractionRouter(commands, context);
@@ -147,7 +166,7 @@ export async function startBot(config: Config, logger: Logger, options: { index?
       void stop().then(() => resolve(close));
     });
   });
-  return { client: readyClient, commands, feedback, closedForGood, stop };
+  return { client: readyClient, commands, feedback, closedForGood, stop, reload: (trigger = 'signal') => reloader.reload(trigger) };
 }
 
 /** Feedback as configured: the SQLite store, or nothing with FEEDBACK=false. */

@@ -11,14 +11,20 @@ import type { Logger } from '../log.js';
 import type { SearchIndex } from '../search/index.js';
 import type { CommandText } from '../messages.js';
 import type { RateLimiter } from './rate-limiter.js';
+import type { ReloadOutcome } from './reload.js';
 
 /** What every handler gets: settings, the loaded index, the logger, the shared rate limiter, feedback. */
 export interface BotContext {
   readonly config: Config;
+  /** The index answering now: read it once per request (a reload replaces it for the requests after). */
   readonly index: SearchIndex;
   readonly logger: Logger;
   readonly rateLimiter: RateLimiter;
   readonly feedback: Feedback;
+  /** Loads the rebuilt index in place of this one (src/bot/reload.ts); absent where the bot cannot reload. */
+  readonly reload?: (trigger: 'signal' | 'command') => Promise<ReloadOutcome>;
+  /** Whether a user may run /reload (the application's owner, or OWNER_IDS). */
+  readonly isOwner?: (userId: string) => Promise<boolean>;
 }
 
 /**

@@ -8,6 +8,8 @@ import { EXIT_GATEWAY_CLOSED } from './gateway-close.js';
 /** A running ShardingManager: how to stop every shard, and when one stopped for good. */
 export interface RunningShards {
   stop(): Promise<void>;
+  /** Passes SIGHUP on to every shard process: each loads the rebuilt index (src/bot/reload.ts). */
+  reload(): Promise<void>;
   /**
    * Resolves, once every shard is stopped, when a shard exited with `EXIT_GATEWAY_CLOSED`
    * (Discord closed its gateway with a code that forbids reconnecting): respawning it would only
@@ -61,7 +63,10 @@ export async function startShardingManager(
     shard.on('error', (error) => logger.warn({ err: error, shardId: shard.id }, 'shard error'));
   });
   await manager.spawn();
-  return { stop, closedForGood };
+  const reload = async () => {
+    for (const shard of manager.shards.values()) shard.process?.kill('SIGHUP');
+  };
+  return { stop, closedForGood, reload };
 }
 
 /**

@@ -5,7 +5,7 @@ import { loadCommands } from '../../src/bot/command-loader.js';
 describe('loadCommands', () => {
   it('GIVEN the commands folder THEN one command per file, named as Discord will show them', async () => {
     const commands = await loadCommands();
-    expect([...commands.keys()].sort()).toEqual(['ask', 'quote', 'stats', 'timeline', 'topic', '查找官方回答'].sort());
+    expect([...commands.keys()].sort()).toEqual(['ask', 'quote', 'reload', 'stats', 'timeline', 'topic', '查找官方回答'].sort());
   });
 
   it('GIVEN the command data THEN names and descriptions are localised zh-CN, zh-TW, en-US, Chinese by default', async () => {

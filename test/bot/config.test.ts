@@ -19,6 +19,7 @@ describe('parseConfig', () => {
       apiBase: null,
       sharding: { mode: 'off' },
       indexPath: DEFAULT_INDEX_PATH,
+      ownerIds: [],
       feedback: { enabled: true, path: DEFAULT_FEEDBACK_DB_PATH, retentionDays: 90 },
     });
     expect(DEFAULT_FEEDBACK_DB_PATH).toBe(join(PROJECT_ROOT, 'data/koujing.sqlite'));
@@ -37,6 +38,7 @@ describe('parseConfig', () => {
       DISCORD_API_BASE: 'http://127.0.0.1:8080/api',
       SHARDS: 'auto',
       INDEX_PATH: '/tmp/index.json',
+      OWNER_IDS: '1180000000000000201,1180000000000000202',
       FEEDBACK: 'false',
       FEEDBACK_DB_PATH: '/tmp/feedback.sqlite',
       FEEDBACK_RETENTION_DAYS: '30',
@@ -52,6 +54,7 @@ describe('parseConfig', () => {
       apiBase: 'http://127.0.0.1:8080/api',
       sharding: { mode: 'manager', totalShards: 'auto' },
       indexPath: '/tmp/index.json',
+      ownerIds: ['1180000000000000201', '1180000000000000202'],
       feedback: { enabled: false, path: '/tmp/feedback.sqlite', retentionDays: 30 },
     });
   });

@@ -375,7 +375,7 @@ describe('GIVEN the command line', () => {
         DISCORD_GUILD_ID: fresh.guild.id,
       });
       expect(code).toBe(0);
-      expect(stdout).toContain('registered 6 commands');
+      expect(stdout).toContain('registered 7 commands');
       const loaded = [...(await loadCommands()).values()].map((command) => command.data.toJSON());
       const registered = fresh.commands(fresh.guild.id);
       expect(registered.map((command) => command.name).sort()).toEqual(loaded.map((command) => command.name).sort());
