@@ -28,23 +28,29 @@ export const MIN_WARM_UP_QUESTIONS = 1_000;
 /**
  * Times `run(question)` over the questions in order, round after round, until at least
  * `minTimed` are timed, after at least `minWarmUp` untimed ones (whole rounds both): steady
- * state, as a bot answering for days sees it; cold start is measured on its own.
+ * state, as a bot answering for days sees it; cold start is measured on its own. Each question
+ * gets its wall-clock time and the CPU time of the process (which leaves out the time other
+ * processes of a shared machine take the core).
  */
 export function timeSteadyState(
   questions: readonly string[],
   run: (question: string) => unknown,
   { minTimed = MIN_TIMED_QUESTIONS, minWarmUp = MIN_WARM_UP_QUESTIONS } = {},
-): bigint[] {
+): { wall: bigint[]; cpu: bigint[] } {
   if (questions.length === 0) throw new Error('bench: no questions to time');
   const rounds = (count: number) => Math.ceil(count / questions.length);
   for (let round = 0; round < rounds(minWarmUp); round++) for (const question of questions) run(question);
-  const timings: bigint[] = [];
+  const wall: bigint[] = [];
+  const cpu: bigint[] = [];
   for (let round = 0; round < rounds(minTimed); round++) {
     for (const question of questions) {
+      const cpuStart = process.cpuUsage();
       const start = process.hrtime.bigint();
       run(question);
-      timings.push(process.hrtime.bigint() - start);
+      wall.push(process.hrtime.bigint() - start);
+      const used = process.cpuUsage(cpuStart);
+      cpu.push(BigInt(used.user + used.system) * 1000n);
     }
   }
-  return timings;
+  return { wall, cpu };
 }

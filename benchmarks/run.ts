@@ -14,14 +14,16 @@ import type { Corpus, System, WorkerResult } from './scale-worker.js';
  * each timing at least 2,000 questions after warm-up; `p99Spread` is the slowest run's p99 over
  * the fastest's. Workers run with the Node flags of the start script (package.json), as the bot does.
  *
- * - bundled: answerQuestion on the bundled index, next to a bare minisearch + nodejieba search
- *   of the same units (the baseline); cold start: the start script of package.json (as `npm
- *   start` runs it, without npm itself) from spawn to its first answer on stdout, median of
- *   `cold-starts` runs; rssMb: the bot process's peak resident memory after start-up and
- *   answering every benchmark question (median of those runs).
+ * - bundled: answerQuestion on the bundled index loaded as the bot loads it, next to a bare
+ *   minisearch + nodejieba search of the same units (the baseline); cold start: the start
+ *   script of package.json (as `npm start` runs it, without npm itself) from spawn to its first
+ *   answer on stdout, median of `cold-starts` runs; rssMb: the bot process's peak resident
+ *   memory after start-up and answering every benchmark question (median of those runs).
  * - scale: each corpus at each size (recombined: the bundled transcript's sentences recombined;
- *   archive: archive-corpus.ts), the pipeline next to a character-bigram BM25 over typed
- *   arrays (reference.ts) on the same corpus and questions.
+ *   archive: archive-corpus.ts). buildMs and buildPeakRssMb: writing the search index of the
+ *   index file (what build-index does after ingest, nodejieba); loadMs, p50/p99 and peakRssMb:
+ *   the bot's process, which loads it (loadSearchIndex) and answers; next to a character-bigram
+ *   BM25 over typed arrays (reference.ts) on the same corpus and questions.
  *
  * With --json: one JSON object `{ machine, bundled, scale }`.
  */
@@ -55,26 +57,30 @@ function spread(numbers: readonly number[]): number {
   return Math.round((Math.max(...numbers) / Math.max(1, Math.min(...numbers))) * 100) / 100;
 }
 
+/** The worker runs compiled, as the bot does (scripts/build.mjs compiles it with the sources). */
 function worker(args: readonly string[]): string {
-  const child = spawnSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'benchmarks/scale-worker.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const child = spawnSync(process.execPath, [...NODE_FLAGS, 'dist/benchmarks/scale-worker.js', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
   if (child.status !== 0) throw new Error(`bench: scale-worker ${args.join(' ')} failed: ${child.stderr}`);
   return child.stdout.trim();
 }
 
-/** Runs each system `repeats` times on a corpus file, interleaved (a, b, a, b …) so that neither profits from a quieter moment. */
-function repeated(systems: readonly System[], corpusFile: string, repeats: number): Map<System, WorkerResult[]> {
+/** Runs each system `repeats` times on a corpus folder, interleaved (a, b, a, b …) so that neither profits from a quieter moment. */
+function repeated(systems: readonly System[], dir: string, repeats: number): Map<System, WorkerResult[]> {
   const runs = new Map<System, WorkerResult[]>(systems.map((system) => [system, []]));
   for (let i = 0; i < repeats; i++) {
-    for (const system of systems) runs.get(system)?.push(JSON.parse(worker(['--system', system, '--corpus-file', corpusFile])) as WorkerResult);
+    for (const system of systems) runs.get(system)?.push(JSON.parse(worker(['--system', system, '--dir', dir])) as WorkerResult);
   }
   return runs;
 }
 
 function summary(runs: readonly WorkerResult[]) {
   return {
+    loadMs: Math.round(median(runs.map((run) => run.loadMs))),
     p50Us: Math.round(median(runs.map((run) => run.p50Us))),
     p99Us: Math.round(median(runs.map((run) => run.p99Us))),
     p99Spread: spread(runs.map((run) => run.p99Us)),
+    cpuP50Us: Math.round(median(runs.map((run) => run.cpuP50Us))),
+    cpuP99Us: Math.round(median(runs.map((run) => run.cpuP99Us))),
     buildMs: Math.round(median(runs.map((run) => run.buildMs))),
     peakRssMb: Math.round(median(runs.map((run) => run.peakRssMb))),
     timed: runs[0]?.timed ?? 0,
@@ -152,11 +158,16 @@ function startOnce(questions: readonly string[]): Promise<{ firstAnswerMs: numbe
 
 async function main(): Promise<void> {
   const repeats = Math.max(1, Number(values.repeats));
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('bench: the build failed');
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, nodeFlags: NODE_FLAGS, start: START_SCRIPT };
   log(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}; start script \`${START_SCRIPT}\``);
   log(`every figure: median of ${repeats} runs, each in its own process`);
 
-  const bundledRuns = repeated(['pipeline', 'baseline'], 'bundled', repeats);
+  const dir = mkdtempSync(join(tmpdir(), 'koujing-bench-'));
+  const bundledDir = join(dir, 'bundled');
+  worker(['--make', 'bundled', '--out', bundledDir]);
+  const bundledRuns = repeated(['pipeline', 'baseline'], bundledDir, repeats);
   const ours = summary(bundledRuns.get('pipeline') ?? []);
   const theirs = summary(bundledRuns.get('baseline') ?? []);
   const starts: { firstAnswerMs: number; rssMb: number }[] = [];
@@ -170,23 +181,25 @@ async function main(): Promise<void> {
     coldStartMs: Math.round(median(starts.map((s) => s.firstAnswerMs))),
     rssMb: Math.round(median(starts.map((s) => s.rssMb))),
     p99Spread: ours.p99Spread,
-    buildMs: ours.buildMs,
+    cpuP50Us: ours.cpuP50Us,
+    cpuP99Us: ours.cpuP99Us,
+    loadMs: ours.loadMs,
     timed: ours.timed,
     coldStartsMs: starts.map((s) => Math.round(s.firstAnswerMs)),
   };
   log(`bundled index (${ours.timed} timed questions a run)`);
-  log(`  answerQuestion  p50 ${bundled.p50Us} µs  p99 ${bundled.p99Us} µs  (spread ${bundled.p99Spread})`);
+  log(`  answerQuestion  p50 ${bundled.p50Us} µs  p99 ${bundled.p99Us} µs  (spread ${bundled.p99Spread}; CPU time p50 ${bundled.cpuP50Us} µs, p99 ${bundled.cpuP99Us} µs)`);
   log(`  baseline        p50 ${bundled.baselineP50Us} µs  p99 ${bundled.baselineP99Us} µs  (bare minisearch + nodejieba over question and text)`);
   log(`  cold start ${bundled.coldStartMs} ms (runs: ${bundled.coldStartsMs.join(', ')}), bot peak RSS ${bundled.rssMb} MB`);
 
   const scale = [];
-  const dir = mkdtempSync(join(tmpdir(), 'koujing-bench-'));
   for (const corpus of values.corpora.split(',').filter(Boolean) as Corpus[]) {
     for (const paragraphs of values.scales.split(',').map(Number).filter((n) => n > 0)) {
-      const corpusFile = join(dir, `${corpus}-${paragraphs}.json`);
-      worker(['--make', corpus, '--paragraphs', String(paragraphs), '--out', corpusFile]);
-      const runs = repeated(['pipeline', 'reference'], corpusFile, repeats);
-      rmSync(corpusFile);
+      const corpusDir = join(dir, `${corpus}-${paragraphs}`);
+      worker(['--make', corpus, '--paragraphs', String(paragraphs), '--out', corpusDir]);
+      const build = summary(repeated(['build'], corpusDir, repeats).get('build') ?? []);
+      const runs = repeated(['pipeline', 'reference'], corpusDir, repeats);
+      rmSync(corpusDir, { recursive: true, force: true });
       const pipeline = summary(runs.get('pipeline') ?? []);
       const reference = summary(runs.get('reference') ?? []);
       const first = runs.get('pipeline')?.[0];
@@ -194,24 +207,30 @@ async function main(): Promise<void> {
         corpus,
         paragraphs,
         units: first?.units ?? 0,
-        buildMs: pipeline.buildMs,
+        buildMs: build.buildMs,
+        buildPeakRssMb: build.peakRssMb,
+        loadMs: pipeline.loadMs,
         peakRssMb: pipeline.peakRssMb,
         p50Us: pipeline.p50Us,
         p99Us: pipeline.p99Us,
         p99Spread: pipeline.p99Spread,
+        cpuP50Us: pipeline.cpuP50Us,
+        cpuP99Us: pipeline.cpuP99Us,
         referenceP50Us: reference.p50Us,
         referenceP99Us: reference.p99Us,
+        referenceCpuP99Us: reference.cpuP99Us,
         referencePeakRssMb: reference.peakRssMb,
         referenceBuildMs: reference.buildMs,
         p99OverReference: Math.round((pipeline.p99Us / Math.max(1, reference.p99Us)) * 100) / 100,
+        cpuP99OverReference: Math.round((pipeline.cpuP99Us / Math.max(1, reference.cpuP99Us)) * 100) / 100,
         questions: first?.questions ?? 0,
         timed: pipeline.timed,
       };
       scale.push(row);
       log(
-        `  ${corpus.padEnd(10)} ${String(paragraphs).padStart(7)} paragraphs (${row.units} units): build ${row.buildMs} ms, peak RSS ${row.peakRssMb} MB, ` +
+        `  ${corpus.padEnd(10)} ${String(paragraphs).padStart(7)} paragraphs (${row.units} units): build ${row.buildMs} ms (peak ${row.buildPeakRssMb} MB), load ${row.loadMs} ms, bot peak RSS ${row.peakRssMb} MB, ` +
           `p50 ${row.p50Us} µs, p99 ${row.p99Us} µs (spread ${row.p99Spread}); reference p50 ${row.referenceP50Us} µs, p99 ${row.referenceP99Us} µs, ` +
-          `${row.referencePeakRssMb} MB, build ${row.referenceBuildMs} ms; p99 ${row.p99OverReference}× the reference`,
+          `${row.referencePeakRssMb} MB, build ${row.referenceBuildMs} ms; p99 ${row.p99OverReference}× the reference (CPU time: p99 ${row.cpuP99Us} µs, ${row.cpuP99OverReference}×)`,
       );
     }
   }

@@ -1,13 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IndexFile } from './types.js';
 
 /** Version of the index file's shape; bump it when the shape changes. */
 export const INDEX_SCHEMA_VERSION = 1;
 
-/** The project root (the folder holding package.json). */
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The project root: the nearest folder above this module that holds package.json (src/ when
+ * run from source, dist/src/ when compiled).
+ */
+export const PROJECT_ROOT = projectRootAbove(dirname(fileURLToPath(import.meta.url)));
+
+function projectRootAbove(folder: string): string {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(folder, '..');
+  }
+}
 
 /** Default location of the built index. */
 export const DEFAULT_INDEX_PATH = resolve(PROJECT_ROOT, 'index-data/index.json');
@@ -21,12 +31,20 @@ export const DEFAULT_SOURCES_PATH = resolve(PROJECT_ROOT, 'index-data/sources');
  * or of another schema version.
  */
 export function readIndexFile(path: string = DEFAULT_INDEX_PATH): IndexFile {
-  let raw: string;
+  return parseIndexFile(readIndexText(path), path);
+}
+
+/** The text of a built index file; throws `index-file: …` when it cannot be read. */
+export function readIndexText(path: string = DEFAULT_INDEX_PATH): string {
   try {
-    raw = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw new Error(`index-file: cannot read ${path}: ${(error as Error).message}. Run \`npm run build-index\`.`);
   }
+}
+
+/** Parses and checks the text of an index file read from `path` (named in errors), as readIndexFile does. */
+export function parseIndexFile(raw: string, path: string): IndexFile {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);

@@ -1,12 +1,11 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CommandInteraction } from 'discord.js';
-import { PROJECT_ROOT } from '../index-file.js';
 import type { Command } from './command.js';
 
-/** The folder of command modules, one file per command. */
-export const COMMANDS_DIR = join(PROJECT_ROOT, 'commands');
+/** The folder of command modules, one file per command (commands/, or dist/commands/ when compiled: beside this module's src/). */
+export const COMMANDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../commands');
 
 /**
  * Imports every command module in `dir` and returns them by command name. The bot and

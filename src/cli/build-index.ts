@@ -4,12 +4,17 @@
  * and prints the report: counts, then every merge, drop, conflict and pairing decided. What each
  * transcript gave is cached in `.cache/` beside the index (src/archive/ingest-cache.ts): a
  * rebuild ingests only the transcripts that changed (`--no-cache`: all of them, nothing kept).
+ * Beside the index it writes its search index (`index.search`, src/search/search-file.ts), which
+ * the bot loads instead of cutting every paragraph again; `--search-file <index.json>` writes
+ * only that, for an index built already.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_INDEX_PATH, DEFAULT_SOURCES_PATH, PROJECT_ROOT } from '../index-file.js';
+import { DEFAULT_INDEX_PATH, DEFAULT_SOURCES_PATH, PROJECT_ROOT, parseIndexFile, readIndexText } from '../index-file.js';
+import { writeSearchFile } from '../search/search-file.js';
+import { createSearchIndex } from '../search/search-index.js';
 import { buildIndex, readSources } from '../ingest/sources.js';
 import { createDefaultAnalyzer } from '../text/index.js';
 import type { IngestResult } from '../ingest/pipeline.js';
@@ -36,17 +41,27 @@ export function formatReport(results: readonly IngestResult[]): string {
 
 function main(argv: string[]): number {
   try {
-    const { values } = parseArgs({ args: argv, options: { source: { type: 'string' }, out: { type: 'string' }, 'no-cache': { type: 'boolean', default: false } } });
+    const { values } = parseArgs({ args: argv, options: { source: { type: 'string' }, out: { type: 'string' }, 'no-cache': { type: 'boolean', default: false }, 'search-file': { type: 'string' } } });
+    const analyzer = createDefaultAnalyzer();
+    if (values['search-file'] !== undefined) {
+      // An index built already (by an earlier version, or generated): only its search file.
+      const path = resolve(values['search-file']);
+      const text = readIndexText(path);
+      console.log(`Wrote ${writeSearchFile(path, text, createSearchIndex(parseIndexFile(text, path), analyzer))}`);
+      return 0;
+    }
     const source = resolve(values.source ?? DEFAULT_SOURCES_PATH);
     const out = resolve(values.out ?? DEFAULT_INDEX_PATH);
-    const analyzer = createDefaultAnalyzer();
     const cache = values['no-cache'] ? {} : { cache: openIngestCache(cacheDirOf(out), analyzer.files) };
     const built = buildIndex(readSources(source), PROJECT_ROOT, analyzer, cache);
     const { index, results } = built;
-    writeFileSync(out, serializeIndex(index));
+    const text = serializeIndex(index);
+    writeFileSync(out, text);
+    // The search index beside it, so that the bot loads it instead of cutting every paragraph again.
+    const searchPath = writeSearchFile(out, text, createSearchIndex(index, analyzer));
     console.log(formatReport(results));
     if (formatArchiveReport(built) !== '') console.log(formatArchiveReport(built));
-    console.log(`\nWrote ${index.units.length} units and ${index.unanswered.length} unanswered question(s) from ${index.sources.length} source(s) to ${out}`);
+    console.log(`\nWrote ${index.units.length} units and ${index.unanswered.length} unanswered question(s) from ${index.sources.length} source(s) to ${out}, and its search index to ${searchPath}`);
     return 0;
   } catch (error) {
     console.error((error as Error).message);

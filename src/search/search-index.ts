@@ -2,6 +2,7 @@ import type { AnswerUnit, IndexFile, UnansweredQuestion } from '../types.js';
 import { charBigrams, normalizeForMatching, type Analyzer } from '../text/index.js';
 import { SEARCH_OPTIONS, type SearchOptions } from './options.js';
 import { buildPostingIndex, FIELDS, type PostingIndex } from './postings.js';
+import type { StoredSearchIndex } from './search-file.js';
 
 /** One searchable document: an answer unit or an unanswered reporter question. */
 export type SearchDoc = ({ kind: 'unit'; unit: AnswerUnit } | { kind: 'unanswered'; unanswered: UnansweredQuestion }) & MatchText & {
@@ -47,7 +48,11 @@ export interface SearchIndex {
 /** Words that name an opening statement, given to a source's first unit when it has no question. */
 const OPENING_TERMS = '开场 开场白 致辞 开场致辞';
 
-function toDocs(file: IndexFile): SearchDoc[] {
+/**
+ * The documents of an index file: units then unanswered questions, each with its folded match
+ * text, folded here or (`matchTexts`, from a search file) folded at build.
+ */
+function toDocs(file: IndexFile, matchTexts?: readonly string[]): SearchDoc[] {
   const firstUnitOfSource = new Set<string>();
   const seenSources = new Set<string>();
   for (const unit of file.units) {
@@ -56,8 +61,11 @@ function toDocs(file: IndexFile): SearchDoc[] {
       firstUnitOfSource.add(unit.id);
     }
   }
-  const docs: SearchDoc[] = file.units.map((unit) => {
-    const folded = unit.paragraphs.map(normalizeForMatching);
+  const match = (position: number, heading: () => string, paragraphs: () => string[]) => {
+    const stored = matchTexts?.[position];
+    return stored === undefined ? joinForMatching(heading(), paragraphs()) : splitForMatching(stored);
+  };
+  const docs: SearchDoc[] = file.units.map((unit, position) => {
     // An opening statement answers "what did he say at the start": say so in its topic terms.
     const opening = unit.question === null && firstUnitOfSource.has(unit.id) ? ` ${OPENING_TERMS}` : '';
     return {
@@ -65,51 +73,53 @@ function toDocs(file: IndexFile): SearchDoc[] {
       id: unit.id,
       topic: unit.topic,
       unit,
-      ...joinForMatching(normalizeForMatching(`${unit.question ?? ''}\n${unit.topic}${opening}\n${unit.speaker} ${unit.outlet ?? ''}`), folded),
+      ...match(
+        position,
+        () => normalizeForMatching(`${unit.question ?? ''}\n${unit.topic}${opening}\n${unit.speaker} ${unit.outlet ?? ''}`),
+        () => unit.paragraphs.map(normalizeForMatching),
+      ),
     };
   });
-  for (const question of file.unanswered) {
+  file.unanswered.forEach((question, i) => {
     docs.push({
       kind: 'unanswered',
       id: question.id,
       topic: question.topic,
       unanswered: question,
-      ...joinForMatching(normalizeForMatching(`${question.question}\n${question.topic}\n${question.outlet ?? ''}`), []),
+      ...match(file.units.length + i, () => normalizeForMatching(`${question.question}\n${question.topic}\n${question.outlet ?? ''}`), () => []),
     });
-  }
+  });
   return docs;
 }
 
-/**
- * Builds the search index of an index file in memory: the ranking index (postings.ts) of units
- * and unanswered questions with the fields question, topic, text (the answer's paragraphs),
- * people (speaker and outlet) and bigrams (character bigrams of question and topic), and the
- * document frequencies of tokens. Each paragraph is folded once (for matching and for
- * tokenizing). The file's speakers and outlets join the analyzer's dictionary.
- * Throws `search: …` when two documents share an id.
- */
-export function createSearchIndex(file: IndexFile, analyzer: Analyzer, options: Readonly<SearchOptions> = SEARCH_OPTIONS): SearchIndex {
-  // Names in the file become words, so 华春莹 or 路透社 in a question is one term, not three.
-  analyzer.addWords([
-    ...file.units.flatMap((unit) => [unit.speaker, unit.outlet ?? '']),
-    ...file.unanswered.map((question) => question.outlet ?? ''),
-    ...file.sources.map((source) => source.speaker ?? ''),
-  ]);
-  const docs = toDocs(file);
+/** The search index of an index file from its search file (search-file.ts): nothing is cut or folded again. */
+export function restoreSearchIndex(file: IndexFile, analyzer: Analyzer, stored: StoredSearchIndex, options: Readonly<SearchOptions> = SEARCH_OPTIONS): SearchIndex {
+  if (stored.matchTexts.length !== file.units.length + file.unanswered.length) throw new Error('search: the search file does not match the index file');
+  addNames(file, analyzer);
+  return assemble(file, analyzer, options, checkIds(toDocs(file, stored.matchTexts)), stored.postings);
+}
+
+/** Names in the file become words, so 华春莹 or 路透社 in a question is one term, not three. */
+function addNames(file: IndexFile, analyzer: Analyzer): void {
+  // A few speakers and outlets, named by every unit: each once.
+  const names = new Set<string>();
+  for (const unit of file.units) names.add(unit.speaker).add(unit.outlet ?? '');
+  for (const question of file.unanswered) names.add(question.outlet ?? '');
+  for (const source of file.sources) names.add(source.speaker ?? '');
+  analyzer.addWords([...names]);
+}
+
+/** The documents, when no two share an id; throws `search: duplicate id …` otherwise. */
+function checkIds(docs: SearchDoc[]): SearchDoc[] {
   const ids = new Set<string>();
   for (const doc of docs) {
     if (ids.has(doc.id)) throw new Error(`search: duplicate id "${doc.id}" in the index file`);
     ids.add(doc.id);
   }
-  let current = -1;
-  let tokens: string[][] = [];
-  const postings = buildPostingIndex(docs.length, (position, field) => {
-    if (position !== current) {
-      tokens = fieldTokens(docs[position] as SearchDoc, analyzer);
-      current = position;
-    }
-    return tokens[field] ?? [];
-  });
+  return docs;
+}
+
+function assemble(file: IndexFile, analyzer: Analyzer, options: Readonly<SearchOptions>, docs: SearchDoc[], postings: PostingIndex): SearchIndex {
   return {
     file,
     options,
@@ -125,6 +135,29 @@ export function createSearchIndex(file: IndexFile, analyzer: Analyzer, options: 
     unitsById: new Map(file.units.map((unit) => [unit.id, unit])),
     unansweredById: new Map(file.unanswered.map((question) => [question.id, question])),
   };
+}
+
+/**
+ * Builds the search index of an index file in memory: the ranking index (postings.ts) of units
+ * and unanswered questions with the fields question, topic, text (the answer's paragraphs),
+ * people (speaker and outlet) and bigrams (character bigrams of question and topic), and the
+ * document frequencies of tokens. Each paragraph is folded once (for matching and for
+ * tokenizing). The file's speakers and outlets join the analyzer's dictionary.
+ * Throws `search: …` when two documents share an id.
+ */
+export function createSearchIndex(file: IndexFile, analyzer: Analyzer, options: Readonly<SearchOptions> = SEARCH_OPTIONS): SearchIndex {
+  addNames(file, analyzer);
+  const docs = checkIds(toDocs(file));
+  let current = -1;
+  let tokens: string[][] = [];
+  const postings = buildPostingIndex(docs.length, (position, field) => {
+    if (position !== current) {
+      tokens = fieldTokens(docs[position] as SearchDoc, analyzer);
+      current = position;
+    }
+    return tokens[field] ?? [];
+  });
+  return assemble(file, analyzer, options, docs, postings);
 }
 
 /**
@@ -199,6 +232,13 @@ function joinForMatching(heading: string, paragraphs: readonly string[]): { matc
     offset += paragraph.length + 1;
   }
   return { matchText: [heading, ...paragraphs].join(PARAGRAPH_BREAK), paragraphStarts };
+}
+
+/** The inverse of joinForMatching: a match text and where its paragraphs start. */
+function splitForMatching(matchText: string): { matchText: string; paragraphStarts: number[] } {
+  const paragraphStarts: number[] = [];
+  for (let at = matchText.indexOf(PARAGRAPH_BREAK); at >= 0; at = matchText.indexOf(PARAGRAPH_BREAK, at + 1)) paragraphStarts.push(at + 1);
+  return { matchText, paragraphStarts };
 }
 
 function headingOf(doc: SearchDoc): string {

@@ -363,18 +363,36 @@ function byCodePoint(a: string, b: string): number {
   return x.length - y.length;
 }
 
+/** A node of the trie of added words (by code point). */
+interface AddedNode {
+  next?: Map<number, AddedNode>;
+  entry?: AddedEntry;
+}
+
+/** The DAG of a range, flat: position i's words end at ends[start[i] .. start[i+1]) (i first, ascending), with their weights (NaN: a character the dictionary lacks). */
+interface Dag {
+  start: Int32Array;
+  ends: Int32Array;
+  weights: Float64Array;
+}
+
 /**
  * One jieba: the compiled dictionary plus what was added to it since (the user dictionary,
  * inserted words). Methods mirror nodejieba's: `cut` and `cutForSearch` without HMM by
  * default (nodejieba's default), `tag` and `extract` with it (cppjieba's).
  */
 export class Jieba {
-  private readonly added = new Map<string, AddedEntry>();
-  /** Every prefix of an added word (the word included). */
-  private readonly addedPrefixes = new Set<string>();
+  private readonly added: AddedNode = {};
   private readonly userSingles = new Set<number>();
   private readonly stopWords: ReadonlySet<string>;
-  private longestAdded = 0;
+  // Buffers reused by dag(), grown as needed (a sentence's DAG is consumed before the next is made).
+  private dagStart = new Int32Array(64);
+  private dagEnds = new Int32Array(256);
+  private dagWeights = new Float64Array(256);
+  private readonly scratchEnds = new Int32Array(64);
+  private readonly scratchWeights = new Float64Array(64);
+  private readonly addedEnds = new Int32Array(256);
+  private readonly addedWeights = new Float64Array(256);
 
   constructor(
     private readonly data: JiebaData,
@@ -398,9 +416,18 @@ export class Jieba {
 
   private add(word: string, entry: AddedEntry): void {
     if (word.length === 0) return;
-    this.added.set(word, entry);
-    for (let i = 1; i <= word.length; i++) this.addedPrefixes.add(word.slice(0, i));
-    this.longestAdded = Math.max(this.longestAdded, word.length);
+    let node = this.added;
+    for (const char of word) {
+      const code = char.codePointAt(0) ?? 0;
+      node.next ??= new Map();
+      let child = node.next.get(code);
+      if (!child) {
+        child = {};
+        node.next.set(code, child);
+      }
+      node = child;
+    }
+    node.entry = entry;
   }
 
   /** nodejieba.insertWord: the word, with the dictionary's median weight and tag `x` unless given. */
@@ -434,13 +461,17 @@ export class Jieba {
     return node;
   }
 
+  /** The added word of runes [from, to), if any. */
+  private addedEntry(codes: Int32Array, from: number, to: number): AddedEntry | undefined {
+    let node: AddedNode | undefined = this.added;
+    for (let i = from; i < to && node; i++) node = node.next?.get(codes[i] ?? 0);
+    return node?.entry;
+  }
+
   /** Weight of the word runes [from, to), if it is a dictionary word (added words first). */
   private weightOf(runes: Runes, from: number, to: number): number | undefined {
-    if (this.added.size > 0) {
-      const added = this.added.get(runes.text.slice(runes.offsets[from], runes.offsets[to]));
-      if (added) return added.weight;
-    }
-    return this.nodeWeight(this.nodeOf(runes.codes, from, to));
+    const added = this.addedEntry(runes.codes, from, to);
+    return added ? added.weight : this.nodeWeight(this.nodeOf(runes.codes, from, to));
   }
 
   /** The weight of a trie node's word, if it is a dictionary word. */
@@ -450,54 +481,96 @@ export class Jieba {
   }
 
   /**
-   * The DAG of runes [begin, end): for each position i, the ends j (ascending, i first) of the
-   * dictionary words starting there, with their weights (undefined: a character the dictionary lacks).
+   * The DAG of runes [begin, end), as cppjieba's Trie::Find makes it: for each position i, the
+   * ends j of the dictionary words starting there, i first then ascending, with their weights;
+   * an added word replaces a compiled word of the same characters. Valid until the next call.
    */
-  private dag(runes: Runes, begin: number, end: number): { ends: number[]; weights: (number | undefined)[] }[] {
+  private dag(runes: Runes, begin: number, end: number): Dag {
     const { codes } = runes;
-    const result: { ends: number[]; weights: (number | undefined)[] }[] = [];
+    const n = end - begin;
+    if (this.dagStart.length < n + 1) this.dagStart = new Int32Array(Math.max(n + 1, this.dagStart.length * 2));
+    let count = 0;
+    const push = (j: number, weight: number) => {
+      if (count === this.dagEnds.length) {
+        const ends = new Int32Array(count * 2);
+        ends.set(this.dagEnds);
+        this.dagEnds = ends;
+        const weights = new Float64Array(count * 2);
+        weights.set(this.dagWeights);
+        this.dagWeights = weights;
+      }
+      this.dagEnds[count] = j;
+      this.dagWeights[count] = weight;
+      count++;
+    };
+    const { scratchEnds, scratchWeights, addedEnds, addedWeights } = this;
     for (let i = begin; i < end; i++) {
-      const found = new Map<number, number | undefined>();
-      // The compiled words starting at i.
+      this.dagStart[i - begin] = count;
+      // The compiled words starting at i (ends ascending), kept aside to merge with the added ones.
+      let found = 0;
+      let single = Number.NaN;
       let node = 0;
-      for (let j = i; j < end; j++) {
+      for (let j = i; j < end && found < scratchEnds.length; j++) {
         const code = codes[j] ?? 0;
         node = code > 0xffff ? -1 : this.child(node, code);
         if (node < 0) break;
         const weight = this.nodeWeight(node);
-        if (weight !== undefined) found.set(j, weight);
-      }
-      // Added words starting at i (they replace a compiled word of the same characters).
-      if (this.added.size > 0) {
-        for (let j = i; j < end && j - i < this.longestAdded; j++) {
-          const piece = runes.text.slice(runes.offsets[i], runes.offsets[j + 1]);
-          if (!this.addedPrefixes.has(piece)) break;
-          const added = this.added.get(piece);
-          if (added) found.set(j, added.weight);
+        if (weight === undefined) continue;
+        if (j === i) single = weight;
+        else {
+          scratchEnds[found] = j;
+          scratchWeights[found] = weight;
+          found++;
         }
       }
-      const ends = [i, ...[...found.keys()].filter((j) => j > i).sort((a, b) => a - b)];
-      result.push({ ends, weights: ends.map((j) => found.get(j)) });
+      // The added words starting at i, merged in (an added word wins over a compiled one).
+      let addedFound = 0;
+      let added: AddedNode | undefined = this.added.next?.get(codes[i] ?? 0);
+      if (added?.entry) single = added.entry.weight;
+      for (let j = i + 1; added && j < end && addedFound < addedEnds.length; j++) {
+        added = added.next?.get(codes[j] ?? 0);
+        if (added?.entry) {
+          addedEnds[addedFound] = j;
+          addedWeights[addedFound] = added.entry.weight;
+          addedFound++;
+        }
+      }
+      push(i, single);
+      let a = 0;
+      let c = 0;
+      while (a < addedFound || c < found) {
+        const addedEnd = a < addedFound ? (addedEnds[a] ?? 0) : Infinity;
+        const compiledEnd = c < found ? (scratchEnds[c] ?? 0) : Infinity;
+        if (addedEnd <= compiledEnd) {
+          push(addedEnd, addedWeights[a] ?? 0);
+          a++;
+          if (compiledEnd === addedEnd) c++;
+        } else {
+          push(compiledEnd, scratchWeights[c] ?? 0);
+          c++;
+        }
+      }
     }
-    return result;
+    this.dagStart[n] = count;
+    return { start: this.dagStart, ends: this.dagEnds, weights: this.dagWeights };
   }
 
   /** MPSegment: the most probable path through the DAG. */
   private cutMp(runes: Runes, begin: number, end: number, out: Range[]): void {
-    const dag = this.dag(runes, begin, end);
-    const n = dag.length;
+    const { start, ends, weights } = this.dag(runes, begin, end);
+    const n = end - begin;
     const best = new Float64Array(n);
     const choice = new Int32Array(n);
     for (let i = n - 1; i >= 0; i--) {
-      const { ends, weights } = dag[i] ?? { ends: [], weights: [] };
       // cppjieba starts from MIN_DOUBLE and keeps the first strictly better path (shorter words win ties).
       let bestWeight = MIN_DOUBLE;
       let bestEnd = i;
-      for (let k = 0; k < ends.length; k++) {
+      for (let k = start[i] ?? 0; k < (start[i + 1] ?? 0); k++) {
         const next = (ends[k] ?? 0) - begin;
+        const weight = weights[k] ?? Number.NaN;
         let value = 0.0;
         if (next + 1 < n) value += best[next + 1] ?? 0;
-        value += weights[k] ?? this.data.minWeight;
+        value += Number.isNaN(weight) ? this.data.minWeight : weight;
         if (value > bestWeight) {
           bestWeight = value;
           bestEnd = next;
@@ -657,28 +730,30 @@ export class Jieba {
   /** nodejieba.cutAll: FullSegment, every dictionary word of the sentence. */
   cutAll(sentence: string): string[] {
     return this.each(sentence, (runes, begin, end, out) => {
-      const dag = this.dag(runes, begin, end);
+      const { start, ends, weights } = this.dag(runes, begin, end);
       let maxIndex = 0;
       let wordLength = 0;
-      dag.forEach(({ ends, weights }, uIndex) => {
-        ends.forEach((j, k) => {
-          const next = j - begin;
-          if (weights[k] === undefined) {
-            if (ends.length === 1 && maxIndex <= uIndex) out.push([begin + uIndex, begin + next]);
+      for (let uIndex = 0; uIndex < end - begin; uIndex++) {
+        const from = start[uIndex] ?? 0;
+        const to = start[uIndex + 1] ?? 0;
+        for (let k = from; k < to; k++) {
+          const next = (ends[k] ?? 0) - begin;
+          if (Number.isNaN(weights[k] ?? Number.NaN)) {
+            if (to - from === 1 && maxIndex <= uIndex) out.push([begin + uIndex, begin + next]);
           } else {
             wordLength = next - uIndex + 1;
-            if (wordLength >= 2 || (ends.length === 1 && maxIndex <= uIndex)) out.push([begin + uIndex, begin + next]);
+            if (wordLength >= 2 || (to - from === 1 && maxIndex <= uIndex)) out.push([begin + uIndex, begin + next]);
           }
           maxIndex = uIndex + wordLength > maxIndex ? uIndex + wordLength : maxIndex;
-        });
-      });
+        }
+      }
     });
   }
 
   /** The dictionary tag of a word, else cppjieba's rule: `m` for digits, `eng` for other ASCII, `x`. */
   private tagOf(word: string): string {
     const runes = toRunes(word);
-    const added = this.added.get(runes.text);
+    const added = this.addedEntry(runes.codes, 0, runes.codes.length);
     let tag: string | undefined;
     if (added) tag = added.tag;
     else {

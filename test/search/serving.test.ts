@@ -1,10 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serializeIndex } from '../../src/cli/build-index.js';
 import { buildSuiteIndex, DEV_SET_PATHS, parseEvalSet, suiteFiles } from '../../src/cli/eval.js';
 import { PROJECT_ROOT, readIndexFile } from '../../src/index-file.js';
 import { answerQuestion, createSearchIndex, type SearchIndex } from '../../src/search/index.js';
 import { loadSearchIndex } from '../../src/search/load-index.js';
+import { writeSearchFile } from '../../src/search/search-file.js';
 import { createDefaultAnalyzer, createServingAnalyzer } from '../../src/text/index.js';
 
 /**
@@ -36,10 +39,18 @@ describe('the served index answers as the index built with nodejieba', () => {
     expectSameAnswers(reference, index, questionsOf(sets));
   });
 
-  it('GIVEN the evaluation suite (its corpus ingested with nodejieba) and both its halves THEN the same answers', () => {
+  it('GIVEN the evaluation suite (its corpus ingested with nodejieba) and both its halves THEN the same answers, built in memory or loaded from its search file', () => {
     const reference = buildSuiteIndex(native);
-    const serving = createSearchIndex(reference.file, served);
     const { tuning, holdout } = suiteFiles();
-    expectSameAnswers(reference, serving, questionsOf([...tuning, ...holdout]));
+    const questions = questionsOf([...tuning, ...holdout]);
+    expectSameAnswers(reference, createSearchIndex(reference.file, served), questions);
+    // As build-index writes it, and the bot loads it.
+    const path = join(mkdtempSync(join(tmpdir(), 'koujing-suite-')), 'index.json');
+    const text = serializeIndex(reference.file);
+    writeFileSync(path, text);
+    writeSearchFile(path, text, createSearchIndex(reference.file, native));
+    const loaded = loadSearchIndex(path);
+    expect(loaded.searchFile).toEqual({ read: true });
+    expectSameAnswers(reference, loaded.index, questions);
   });
 });
