@@ -30,7 +30,9 @@ export function translateEditions(
   const editions: EditionReport[] = [];
   const skipped: SkippedSource[] = [];
   for (const source of english) {
-    const file = relative(root, source.path);
+    // Relative to the build's root when inside it (index-data/sources/…), else the path itself.
+    const inside = relative(root, source.path);
+    const file = inside.startsWith('..') ? source.path : inside;
     const date = source.input.date ?? null;
     const sameDate = translated.filter((result) => date !== null && result.source.date === date);
     const twin = sameDate.find((result) => result.source.id === source.input.id.replace(/-en$/u, '-zh'));
