@@ -1,10 +1,11 @@
 import type { AssembledUnit } from './assemble-units.js';
+import { bestAssignment } from './best-assignment.js';
 import type { DedupedTranscript, DistinctParagraph } from './remove-duplicates.js';
 import { keptParagraphs } from './remove-duplicates.js';
 import type { ReportEntry, StageResult } from './report.js';
 import { excerpt } from './report.js';
-import { TermWeights, cosine } from './text-similarity.js';
-import { bodyOf as body } from './parse-transcript.js';
+import { mergeBags, type Bag } from './word-model.js';
+import type { TranscriptWords } from './transcript-words.js';
 
 /** A unit with the question it answers (null when the file lacks it). */
 export interface AlignedUnit extends AssembledUnit {
@@ -18,72 +19,106 @@ export interface Alignment {
 }
 
 /**
- * A question is paired with an answer it does not directly precede only when the answer is this
- * many times more similar to it than the median answer is: clearly its topic, not just the
- * shared vocabulary of the whole press conference.
+ * A question is paired with an answer by content alone when its similarity with the answer
+ * (see `WordModel`) is this much above its similarity with the typical (median) answer:
+ * clearly its topic, not the vocabulary the whole press conference shares.
  */
-const CONTENT_PAIRING_RATIO = 1.5;
-/** Directly preceding an answer start counts as this much similarity: position is evidence, not proof. */
-const ADJACENCY_BONUS = 0.02;
+const STANDS_OUT = 0.1;
+/**
+ * Directly preceding an answer start is evidence, not proof: it counts this much, and only
+ * where the content is at least typical for the question. Content decides between answers;
+ * position breaks ties and pairs questions whose words say little.
+ */
+const ADJACENCY = 0.03;
 
-function median(values: number[]): number {
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /**
- * Stage 5. Pairs reporter questions with answer units by content: TF-IDF cosine between the
- * question and the whole unit, plus a small bonus where the question directly precedes the
- * unit's start somewhere in the file. Pairs are taken best first, one question per unit. An answer
- * that only appears before the first question (an opening statement) takes none. A question is
- * paired only when the unit
- * directly follows it or stands out by content (see CONTENT_PAIRING_RATIO). A question left
- * over is unanswered (the file holds no answer to it); a unit left over keeps no question.
+ * Answer starts (ids) given before the first question: opening statements and announcements,
+ * which answer no question.
  */
-export function alignQuestions(units: readonly AssembledUnit[], transcript: DedupedTranscript): StageResult<Alignment> {
-  const report: ReportEntry[] = [];
+export function openingStatements(transcript: DedupedTranscript): Set<number> {
   const { paragraphs, sequence } = transcript;
-  const questions = keptParagraphs(transcript, 'question');
-  const unitText = (unit: AssembledUnit): string => [unit.start, ...unit.continuations].map(body).join('\n');
-  const weights = new TermWeights([...units.flatMap((u) => [u.start, ...u.continuations]), ...questions].map(body));
-  const unitVectors = units.map((unit) => weights.vector(unitText(unit)));
+  const firstQuestion = sequence.findIndex((id) => paragraphs[id]!.kind === 'question');
+  return new Set(
+    keptParagraphs(transcript, 'answer-start')
+      .filter((start) => firstQuestion < 0 || sequence.lastIndexOf(start.id) < firstQuestion)
+      .map((start) => start.id),
+  );
+}
 
+/** The words of a unit's paragraphs. */
+export function unitBag(unit: AssembledUnit, words: TranscriptWords): Bag {
+  return mergeBags([unit.start, ...unit.continuations].map((paragraph) => words.bag(paragraph.id)));
+}
+
+/** One question–answer candidate pair and how well they fit. */
+interface Candidate {
+  /** How much better the answer explains the question than the typical answer does. */
+  content: number;
+  adjacent: boolean;
+}
+
+/**
+ * Every question's fit with every unit: content (`WordModel.similarity` of the question's words
+ * with the unit's, less the median over units) and whether the question directly precedes
+ * the unit's start somewhere in the file. Null where the pair is not allowed: an opening
+ * statement (given before any question) answers none; otherwise the content must stand out, or
+ * the question must directly precede the answer and fit it at least as well as a typical one.
+ */
+export function scorePairs(units: readonly AssembledUnit[], questions: readonly DistinctParagraph[], transcript: DedupedTranscript, words: TranscriptWords): (Candidate | null)[][] {
+  const { sequence } = transcript;
   const adjacent = new Set<string>();
   for (let i = 0; i + 1 < sequence.length; i += 1) adjacent.add(`${sequence[i]}>${sequence[i + 1]}`);
-  const firstQuestion = sequence.findIndex((id) => paragraphs[id]!.kind === 'question');
-
-  const candidates: { question: number; unit: number; score: number; adjacent: boolean }[] = [];
-  questions.forEach((question, q) => {
-    const vector = weights.vector(body(question));
-    const scores = unitVectors.map((unitVector) => cosine(vector, unitVector));
-    const typical = median(scores);
-    units.forEach((unit, u) => {
-      // An answer given before any question was asked (an opening statement) answers none.
-      if (sequence.lastIndexOf(unit.start.id) < firstQuestion) return;
+  const openings = openingStatements(transcript);
+  const bags = units.map((unit) => unitBag(unit, words));
+  const model = words.model(bags);
+  const opening = units.map((unit) => openings.has(unit.start.id));
+  return questions.map((question) => {
+    const scores = bags.map((bag) => model.similarity(words.bag(question.id), bag));
+    const typical = median(scores.filter((_, u) => !opening[u]));
+    return units.map((unit, u) => {
+      if (opening[u]) return null;
+      const content = scores[u]! - typical;
       const isAdjacent = adjacent.has(`${question.id}>${unit.start.id}`);
-      const standsOut = scores[u]! >= CONTENT_PAIRING_RATIO * typical && scores[u]! > 0;
-      if (isAdjacent || standsOut) candidates.push({ question: q, unit: u, score: scores[u]! + (isAdjacent ? ADJACENCY_BONUS : 0), adjacent: isAdjacent });
+      return content >= STANDS_OUT || (isAdjacent && content >= 0) ? { content, adjacent: isAdjacent } : null;
     });
   });
-  candidates.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Stage 6. Pairs reporter questions with answer units as one global assignment by content
+ * (see `scorePairs`): the pairs whose fit sums highest, one question per unit (the Hungarian
+ * method, `bestAssignment`), position only a tie-breaker. So a question directly followed by
+ * another question's answer does not take it when its own answer fits it better and that
+ * answer's question fits it better too. A question left over is unanswered (the file holds no
+ * answer to it); a unit left over keeps no question; an opening statement takes none.
+ */
+export function alignQuestions(units: readonly AssembledUnit[], transcript: DedupedTranscript, words: TranscriptWords): StageResult<Alignment> {
+  const report: ReportEntry[] = [];
+  const questions = keptParagraphs(transcript, 'question');
+  const candidates = scorePairs(units, questions, transcript, words);
+  const pairs = bestAssignment(candidates.map((row) => row.map((candidate) => (candidate === null ? null : candidate.content + (candidate.adjacent ? ADJACENCY : 0) + 1e-6))));
 
   const questionOf = new Map<number, number>();
-  const pairedQuestions = new Set<number>();
-  for (const candidate of candidates) {
-    if (questionOf.has(candidate.unit) || pairedQuestions.has(candidate.question)) continue;
-    questionOf.set(candidate.unit, candidate.question);
-    pairedQuestions.add(candidate.question);
-    const question = questions[candidate.question]!;
-    const unit = units[candidate.unit]!;
+  for (const [q, u] of pairs) {
+    questionOf.set(u, q);
+    const question = questions[q]!;
+    const unit = units[u]!;
+    const candidate = candidates[q]![u]!;
+    const shared = words.model(units.map((u) => unitBag(u, words))).telling(words.bag(question.id), unitBag(unit, words), 4).map(words.shown);
     report.push({
       stage: 'align',
       action: 'pair-question',
       lines: [...question.lines, ...unit.start.lines],
-      detail: `Paired ${excerpt(question.text)} with the answer ${excerpt(unit.start.text)} (similarity ${(candidate.score - (candidate.adjacent ? ADJACENCY_BONUS : 0)).toFixed(3)}${candidate.adjacent ? ', directly follows it in the file' : ', by content'}).`,
+      detail: `Paired ${excerpt(question.text)} with the answer ${excerpt(unit.start.text)} (similarity ${candidate.content.toFixed(2)} above the typical answer's${shared.length > 0 ? `, sharing ${shared.join('、')}` : ''}${candidate.adjacent ? '; directly follows it in the file' : '; by content'}).`,
     });
   }
-
   const aligned: AlignedUnit[] = units.map((unit, u) => {
     const q = questionOf.get(u);
     if (q === undefined) {
@@ -96,13 +131,14 @@ export function alignQuestions(units: readonly AssembledUnit[], transcript: Dedu
     }
     return { ...unit, question: q === undefined ? null : questions[q]! };
   });
-  const unanswered = questions.filter((_, q) => !pairedQuestions.has(q));
+  const paired = new Set(questionOf.values());
+  const unanswered = questions.filter((_, q) => !paired.has(q));
   for (const question of unanswered) {
     report.push({
       stage: 'align',
       action: 'unanswered',
       lines: question.lines,
-      detail: `${excerpt(question.text)} has no answer in the file (no answer is close enough in content); kept as unanswered.`,
+      detail: `${excerpt(question.text)} has no answer in the file (no answer is close enough in content, or each close one answers another question better); kept as unanswered.`,
     });
   }
   return { value: { units: aligned, unanswered }, report };

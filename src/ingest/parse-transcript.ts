@@ -21,6 +21,11 @@ export interface Block {
   labelLength: number;
   /** The speaker (answer starts) or outlet (questions, may be null). */
   who: string | null;
+  /**
+   * Bilingual transcripts: the English line(s) that follow the paragraph and translate it, after
+   * their label (`Lin Zhiyuan: `) when the paragraph has one; null when none follows.
+   */
+  translation: string | null;
 }
 
 /** A parsed transcript: its heading and its paragraphs in file order. */
@@ -45,6 +50,25 @@ const SPEAKER_LABEL = /^(?<name>[\p{Script=Han}A-Za-z·•\u00b7 ]{1,16}?)\s*[�
 
 /** A Chinese personal name: two to four Han characters, not a list label or connective (第一, 首先, 此外 …). */
 const PERSON_NAME = /^(?!第|首先|其次|再次|最后|总之|同时|另外|此外|因此|所以|但是|关于|对此|一是|二是|三是)[\p{Script=Han}]{2,4}$/u;
+
+/**
+ * The label of a spokesperson's opening announcement: `邵宁首先发布消息：`, `发言人宣布以下消息：`
+ * (traditional 發布/宣佈 too). The name is the speaker.
+ */
+const ANNOUNCEMENT_LABEL = /^(?<name>[\p{Script=Han}·]{2,8}?)(?:首先|先)?(?:发布|發布|发佈|發佈|宣布|宣佈|通报|通報)(?:[一两兩二三四五几幾]条|[一两兩二三四五几幾]條|以下|如下)?(?:消息|信息|新闻|新聞)\s*[：:]\s*/u;
+
+/** An English label before a translation line: `Lin Zhiyuan: `, `The Wall Street Journal: `, `Q: `. */
+const ENGLISH_LABEL = /^[A-Z][A-Za-z.'’&()\- ]{0,60}?:\s+/u;
+
+/**
+ * True for a line written mostly in Latin letters: in a bilingual transcript, the English
+ * translation of the paragraph before it. `isMostlyLatin('Lin Zhiyuan: China and Africa…') → true`.
+ */
+export function isMostlyLatin(text: string): boolean {
+  const latin = (text.match(/[A-Za-z]/gu) ?? []).length;
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  return latin > 0 && latin > 2 * han;
+}
 
 /** The label of answers in `问：/答：` transcripts. */
 export const ANSWER_LABELS = new Set(['答']);
@@ -102,13 +126,34 @@ function speakerCandidate(text: string): { name: string; labelLength: number } |
 }
 
 /**
+ * The English of a paragraph as its translation: without its label (`Lin Zhiyuan: `) when the
+ * paragraph it translates starts with a label too (a paragraph split in two keeps the label on
+ * its first piece and the translation after its last).
+ */
+export function translationBody(english: string, labelled: boolean): string {
+  return labelled ? english.replace(ENGLISH_LABEL, '') : english;
+}
+
+/** Attaches an English line to the paragraph it translates. */
+function attachTranslation(block: Block, english: string): void {
+  const body = translationBody(english, block.labelLength > 0);
+  block.translation = block.translation === null ? body : `${block.translation}\n${body}`;
+}
+
+/**
  * Stage 1. Classifies each line of a transcript: heading, lead, reporter question
- * (`<outlet>记者：…`), answer start (`<speaker>：…`: a speaker that labels at least two
+ * (`<outlet>记者：…`, `问：`), answer start (`<speaker>：…`: a speaker that labels at least two
  * paragraphs, is known from metadata (also with a title before the name), or is a name right
- * after a question) and continuation paragraph. The host's words
- * (`主持人：…`) are skipped like the lead.
- * The heading is a first line without sentence punctuation; lines before the first question
- * or answer start are lead. Nothing is repaired here.
+ * after a question) and continuation paragraph. The host's words (`主持人：…`) are skipped like
+ * the lead.
+ * - The heading is a first line without sentence punctuation; lines before the first question
+ *   or answer start are lead, except a spokesperson's opening announcement: a paragraph
+ *   labelled `X首先发布消息：` (or following that label alone), or, in a `问：/答：` transcript,
+ *   the paragraphs between the lead paragraph and the first question. The announcement is an
+ *   answer like any other (its first paragraph an answer start), given before any question.
+ * - Bilingual transcripts: a line written mostly in Latin letters is the English translation
+ *   of the paragraph before it and is attached to it (`translation`); it is never a paragraph.
+ * Nothing is repaired here.
  */
 export function parseTranscript(source: string, options: ParseOptions = {}): StageResult<ParsedTranscript> {
   const report: ReportEntry[] = [];
@@ -116,10 +161,12 @@ export function parseTranscript(source: string, options: ParseOptions = {}): Sta
 
   const labelCounts = new Map<string, number>();
   for (const { text } of lines) {
-    if (QUESTION_LABEL.test(text)) continue;
+    if (isMostlyLatin(text) || QUESTION_LABEL.test(text)) continue;
     const candidate = speakerCandidate(text);
     if (candidate) labelCounts.set(candidate.name, (labelCounts.get(candidate.name) ?? 0) + 1);
   }
+  // In a 问/答 transcript the spokesperson is named only in the lead; what they say before the first question is an announcement.
+  const answersUnnamed = [...ANSWER_LABELS].some((label) => labelCounts.has(label));
   const known = [...new Set(options.knownSpeakers ?? [])].filter((name) => name.length > 0);
   /** A known speaker named with a title (国务委员兼外交部长王毅) is that speaker. */
   const knownAs = (name: string): string | undefined => known.find((speaker) => name === speaker || name.endsWith(speaker));
@@ -133,34 +180,59 @@ export function parseTranscript(source: string, options: ParseOptions = {}): Sta
   const blocks: Block[] = [];
   let heading: string | null = null;
   let seenDialogue = false;
+  let seenQuestion = false;
+  let seenLead = false;
+  /** Set by an announcement label standing alone on its line: the announcer of the paragraphs after it. */
+  let announcer: string | null | undefined;
   for (const piece of lines) {
     const { text } = piece;
+    const previous = blocks.at(-1);
+    if (isMostlyLatin(text) && previous !== undefined) {
+      attachTranslation(previous, text);
+      continue;
+    }
     const question = QUESTION_LABEL.exec(text);
+    const announcement = question || seenQuestion ? null : ANNOUNCEMENT_LABEL.exec(text);
     const speaker = question ? null : speakerCandidate(text);
     let block: Block;
     if (question && question[0].length < text.length) {
       const outlet = question.groups?.['outlet'] || null;
-      block = { kind: 'question', text, pieces: [piece], labelLength: question[0].length, who: outlet };
+      block = { kind: 'question', text, pieces: [piece], labelLength: question[0].length, who: outlet, translation: null };
+    } else if (announcement) {
+      const name = announcement.groups?.['name'] ?? null;
+      if (announcement[0].length < text.length) {
+        block = { kind: 'answer-start', text, pieces: [piece], labelLength: announcement[0].length, who: name === null ? null : (knownAs(name) ?? name), translation: null };
+        report.push({ stage: 'parse', action: 'announcement', lines: [piece.line], detail: `${excerpt(text)} opens an announcement: an answer given before any question.` });
+      } else {
+        announcer = name === null ? null : (knownAs(name) ?? name);
+        report.push({ stage: 'parse', action: 'skip', lines: [piece.line], detail: `The label ${excerpt(text)} announces the paragraphs after it.` });
+        block = { kind: 'lead', text, pieces: [piece], labelLength: 0, who: null, translation: null };
+      }
     } else if (speaker && MODERATORS.has(speaker.name)) {
       // The host's words (主持人：请路透社记者提问。) run the press conference; they answer nothing.
       report.push({ stage: 'parse', action: 'skip', lines: [piece.line], detail: `The host's words ${excerpt(text)} are not part of any answer.` });
-      block = { kind: 'lead', text, pieces: [piece], labelLength: speaker.labelLength, who: speaker.name };
-    } else if (speaker && isSpeaker(speaker.name, blocks.at(-1)?.kind === 'question')) {
-      block = { kind: 'answer-start', text, pieces: [piece], labelLength: speaker.labelLength, who: knownAs(speaker.name) ?? speaker.name };
+      block = { kind: 'lead', text, pieces: [piece], labelLength: speaker.labelLength, who: speaker.name, translation: null };
+    } else if (speaker && isSpeaker(speaker.name, previous?.kind === 'question')) {
+      block = { kind: 'answer-start', text, pieces: [piece], labelLength: speaker.labelLength, who: knownAs(speaker.name) ?? speaker.name, translation: null };
+    } else if (!seenDialogue && (announcer !== undefined || (answersUnnamed && seenLead))) {
+      block = { kind: 'answer-start', text, pieces: [piece], labelLength: 0, who: announcer ?? null, translation: null };
+      report.push({ stage: 'parse', action: 'announcement', lines: [piece.line], detail: `${excerpt(text)} stands after the lead and before the first question: the spokesperson's announcement.` });
     } else if (!seenDialogue) {
       const kind = heading === null && blocks.length === 0 && !isTerminated(text) && text.length <= 60 ? 'heading' : 'lead';
       if (kind === 'heading') heading = text;
+      else seenLead = true;
       report.push({
         stage: 'parse',
         action: 'skip',
         lines: [piece.line],
         detail: `${kind === 'heading' ? '标题' : '导语'} ${excerpt(text)} is not part of any answer.`,
       });
-      block = { kind, text, pieces: [piece], labelLength: 0, who: null };
+      block = { kind, text, pieces: [piece], labelLength: 0, who: null, translation: null };
     } else {
-      block = { kind: 'continuation', text, pieces: [piece], labelLength: 0, who: null };
+      block = { kind: 'continuation', text, pieces: [piece], labelLength: 0, who: null, translation: null };
     }
     if (block.kind === 'question' || block.kind === 'answer-start') seenDialogue = true;
+    if (block.kind === 'question') seenQuestion = true;
     blocks.push(block);
   }
 

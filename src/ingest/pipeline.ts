@@ -1,15 +1,15 @@
 import type { Analyzer } from '../text/index.js';
 import type { AnswerUnit, SourceMeta, UnansweredQuestion } from '../types.js';
-import { alignQuestions } from './align-questions.js';
-import { assembleUnits, orderUnits } from './assemble-units.js';
-import { refineByTopic } from './refine-by-topic.js';
+import { alignQuestions, openingStatements, type Alignment } from './align-questions.js';
+import { assembleUnits, orderUnits, positionVotes, type PositionVotes } from './assemble-units.js';
 import type { TopicOverride } from './label-topics.js';
 import { labelTopics } from './label-topics.js';
 import { ANSWER_LABELS, bodyOf, parseTranscript, type Block } from './parse-transcript.js';
+import { placeByEvidence } from './place-by-evidence.js';
 import { removeDuplicates } from './remove-duplicates.js';
-import type { ReportEntry } from './report.js';
+import type { ReportAction, ReportEntry } from './report.js';
 import { repairSplitParagraphs } from './repair-split-paragraphs.js';
-
+import { readTranscriptWords } from './transcript-words.js';
 
 /** `外交部发言人赵立坚主持例行记者会` → 赵立坚: the speaker a `问/答` transcript names in its lead. */
 function speakerNamedInLead(blocks: readonly Block[]): string | null {
@@ -19,6 +19,19 @@ function speakerNamedInLead(blocks: readonly Block[]): string | null {
     if (match) return match[1]!;
   }
   return null;
+}
+
+/** Report actions that show a file was damaged: split, repeated, corrupt or fragmentary paragraphs. */
+const DAMAGE = new Set<ReportAction>(['merge-split', 'split-conflict', 'drop-duplicate', 'drop-fragment', 'drop-corrupt', 'near-duplicate', 'drop-question-duplicate']);
+
+/** True when repair or dedupe found damage, or copies of a paragraph stand after different answers. */
+function showsDamage(report: readonly ReportEntry[], votes: PositionVotes): boolean {
+  return report.some((entry) => DAMAGE.has(entry.action)) || [...votes.values()].some((tally) => tally.size > 1);
+}
+
+/** Each answer start's question (ids), as an alignment paired them. */
+function questionsByStart(alignment: Alignment): Map<number, number> {
+  return new Map(alignment.units.flatMap((unit) => (unit.question === null ? [] : [[unit.start.id, unit.question.id] as const])));
 }
 
 /** What is known about a transcript before reading it (all optional but its id). */
@@ -41,9 +54,10 @@ export interface IngestResult {
 }
 
 /**
- * Turns one transcript into clean answer units: parse → repair split paragraphs → remove
- * duplicates, fragments and corrupt copies → rebuild units → move paragraphs by topic → align
- * questions → label topics.
+ * Turns one transcript into clean answer units: parse (translations attached, announcements
+ * found) → repair split paragraphs → remove duplicates, fragments and corrupt copies → rebuild
+ * units by position → place every paragraph by all the evidence → pair questions with units →
+ * label topics.
  * Pure and deterministic: the same text, metadata and analyzer always give the same result.
  * Every paragraph of a unit is source text (a repaired one is the exact concatenation of its
  * pieces); the first paragraph is given without its `<speaker>：` label.
@@ -51,18 +65,17 @@ export interface IngestResult {
 export function ingestTranscript(text: string, input: SourceInput, analyzer: Analyzer): IngestResult {
   const parsed = parseTranscript(text, { knownSpeakers: input.speaker ? [input.speaker] : [] });
   const repaired = repairSplitParagraphs(parsed.value.blocks);
-  const deduped = removeDuplicates(repaired.value);
-  const assembled = assembleUnits(deduped.value);
-  const { sequence, paragraphs } = deduped.value;
-  const firstQuestion = sequence.findIndex((id) => paragraphs[id]!.kind === 'question');
-  const openingStatements = new Set(
-    assembled.value.filter((unit) => firstQuestion < 0 || sequence.lastIndexOf(unit.start.id) < firstQuestion).map((unit) => unit.start.id),
-  );
-  // Pair questions by position and content, move paragraphs by topic, then pair again on the final units.
-  const firstAlignment = alignQuestions(assembled.value, deduped.value);
-  const refined = refineByTopic(firstAlignment.value.units, deduped.value, openingStatements, analyzer);
-  const aligned = alignQuestions(orderUnits(deduped.value, refined.value), deduped.value);
-  const topics = labelTopics(aligned.value.units, aligned.value.unanswered, analyzer, { overrides: input.topics ?? [], openingStatements });
+  const deduped = removeDuplicates(repaired.value, analyzer);
+  const transcript = deduped.value;
+  const words = readTranscriptWords(transcript, analyzer);
+  const assembled = assembleUnits(transcript);
+  // A first pairing on the units as the file places them gives each answer its question's words as evidence.
+  const firstPairing = alignQuestions(orderUnits(transcript, assembled.value), transcript, words);
+  const votes = positionVotes(transcript);
+  const intact = !showsDamage([...repaired.report, ...deduped.report], votes);
+  const placed = placeByEvidence(transcript, votes, assembled.value, questionsByStart(firstPairing.value), words, { intact });
+  const aligned = alignQuestions(orderUnits(transcript, placed.value), transcript, words);
+  const topics = labelTopics(aligned.value.units, aligned.value.unanswered, analyzer, { overrides: input.topics ?? [], openingStatements: openingStatements(transcript) });
 
   const named = parsed.value.speakers.filter((name) => !ANSWER_LABELS.has(name));
   const source: SourceMeta = {
@@ -74,6 +87,8 @@ export function ingestTranscript(text: string, input: SourceInput, analyzer: Ana
     title: input.title ?? null,
     heading: parsed.value.heading,
   };
+  // A bilingual source: English lines translate the paragraphs they follow.
+  const bilingual = parsed.value.blocks.some((block) => block.translation !== null && block.kind !== 'heading' && block.kind !== 'lead');
   const units: AnswerUnit[] = aligned.value.units.map((unit, index) => ({
     id: `${input.id}#${index + 1}`,
     topic: topics.value.unitTopics[index]!,
@@ -82,6 +97,9 @@ export function ingestTranscript(text: string, input: SourceInput, analyzer: Ana
     speaker: (unit.start.who !== null && ANSWER_LABELS.has(unit.start.who) ? source.speaker : unit.start.who) ?? source.speaker ?? '',
     source: input.id,
     paragraphs: [bodyOf(unit.start), ...unit.continuations.map((p) => p.text)],
+    ...(bilingual
+      ? { translation: [unit.start, ...unit.continuations].map((p) => p.translation ?? ''), questionTranslation: unit.question?.translation ?? null }
+      : {}),
   }));
   const unanswered: UnansweredQuestion[] = aligned.value.unanswered.map((question, index) => ({
     id: `${input.id}#q${index + 1}`,
@@ -89,7 +107,8 @@ export function ingestTranscript(text: string, input: SourceInput, analyzer: Ana
     question: bodyOf(question),
     outlet: question.who,
     source: input.id,
+    ...(bilingual ? { questionTranslation: question.translation ?? null } : {}),
   }));
-  const report = [parsed, repaired, deduped, assembled, refined, aligned, topics].flatMap((stage) => stage.report);
+  const report = [parsed, repaired, deduped, assembled, placed, aligned, topics].flatMap((stage) => stage.report);
   return { source, units, unanswered, report };
 }

@@ -1,3 +1,5 @@
+import { normalizeForMatching, type Analyzer } from '../text/index.js';
+import { followsInList, isListIntro, listLabel, opensList, type ListLabel } from './list-structure.js';
 import type { Block, BlockKind, Piece } from './parse-transcript.js';
 import { bodyOf } from './parse-transcript.js';
 import type { ReportEntry, StageResult } from './report.js';
@@ -15,6 +17,8 @@ export interface DistinctParagraph {
   pieces: Piece[];
   /** First line of each occurrence, in file order. */
   lines: number[];
+  /** Bilingual transcripts: the English translation of the paragraph (of its first occurrence that has one), or null. */
+  translation: string | null;
 }
 
 /** The transcript as distinct paragraphs and the order their kept occurrences appear in. */
@@ -27,19 +31,15 @@ export interface DedupedTranscript {
 /** Near-copies: at most this share of characters differs (or two characters, whichever is more). */
 const NEAR_DUPLICATE_MAX_EDIT_RATIO = 0.05;
 const NEAR_DUPLICATE_MIN_EDITS = 2;
+/**
+ * List items of one style are compared after their labels, allowing this many edits at least:
+ * a corrupt copy of a list item may carry a sibling's label and a few wrong characters.
+ */
+const LIST_ITEM_MIN_EDITS = 3;
 /** Paragraphs shorter than this are not compared as near-copies (too little text to judge). */
 const NEAR_DUPLICATE_MIN_LENGTH = 20;
 /** Fragments shorter than this are kept: a short phrase inside a long paragraph may be a real paragraph. */
 const FRAGMENT_MIN_LENGTH = 4;
-
-/**
- * The list label a paragraph starts with: `第二`, `首先`, or a short term before 是指/：/，
- * (`专业性是指…` → `专业性`). Null when it starts with none.
- */
-export function listLabel(text: string): string | null {
-  const match = /^(第[一二三四五六七八九十]+|[一二三四五六七八九十]+(?=、)|首先|其次|再次|最后|[\p{Script=Han}]{2,6}?(?=是指|：|:))/u.exec(text);
-  return match ? match[1]! : null;
-}
 
 /** The kept paragraphs of one kind, in order of first appearance. */
 export function keptParagraphs(transcript: DedupedTranscript, kind: BlockKind): DistinctParagraph[] {
@@ -58,72 +58,219 @@ function bigramJaccard(a: string, b: string): number {
   return shared / Math.max(1, x.size + y.size - shared);
 }
 
-interface Verdict {
-  corrupt: DistinctParagraph;
-  kept: DistinctParagraph;
-  reason: string;
-  weak: boolean;
+/** Character bigrams of a text (folded), as a multiset. */
+function bigrams(text: string): Map<string, number> {
+  const chars = Array.from(normalizeForMatching(text));
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 1 < chars.length; i += 1) {
+    const gram = chars[i]! + chars[i + 1]!;
+    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Bigrams of `a` that `b` lacks (multiset difference). */
+function bigramsOnlyIn(a: Map<string, number>, b: Map<string, number>): string[] {
+  const out: string[] = [];
+  for (const [gram, count] of a) for (let i = b.get(gram) ?? 0; i < count; i += 1) out.push(gram);
+  return out;
 }
 
 /**
- * Decides which of two near-copies is corrupt. A list label that repeats the label of another
- * paragraph (a sibling item) marks the corrupt copy (`专业性是指…` twice, `建设性是指…` missing);
- * otherwise the copy seen more often is kept, and the verdict is reported as weak.
+ * How many edits two paragraphs differ by, when they are near-copies; null when they are not.
+ * List items of one style are compared after their labels (`三是X` and `二是X′` are near-copies
+ * when X and X′ differ in at most three characters, or 5%); other paragraphs as a whole (at
+ * most 5% of characters, at least 2).
  */
-function judgeNearCopies(a: DistinctParagraph, b: DistinctParagraph, others: readonly DistinctParagraph[]): Verdict {
-  const labelA = listLabel(a.text);
-  const labelB = listLabel(b.text);
-  if (labelA !== labelB) {
-    const used = (label: string | null): DistinctParagraph | undefined =>
-      label === null ? undefined : others.find((other) => listLabel(other.text) === label);
-    const siblingA = used(labelA);
-    const siblingB = used(labelB);
-    if (siblingA && !siblingB) {
-      return { corrupt: a, kept: b, weak: false, reason: `its list label “${labelA}” repeats the label of ${excerpt(siblingA.text)} (line ${siblingA.lines[0]}), and “${labelB ?? ''}” is used by no other item` };
+export function nearCopyDistance(a: string, b: string): number | null {
+  const [la, lb] = [length(a), length(b)];
+  if (Math.min(la, lb) < NEAR_DUPLICATE_MIN_LENGTH) return null;
+  const ratioLimit = Math.floor(Math.max(la, lb) * NEAR_DUPLICATE_MAX_EDIT_RATIO);
+  const labelA = listLabel(a);
+  const labelB = listLabel(b);
+  const [x, y, limit] =
+    labelA !== null && labelB !== null && labelA.style === labelB.style
+      ? [a.slice(labelA.label.length), b.slice(labelB.label.length), Math.max(LIST_ITEM_MIN_EDITS, ratioLimit)]
+      : [a, b, Math.max(NEAR_DUPLICATE_MIN_EDITS, ratioLimit)];
+  if (Math.abs(length(x) - length(y)) > limit || bigramJaccard(a, b) < 0.5) return null;
+  const distance = editDistance(x, y, limit);
+  return distance > limit ? null : distance + (labelA?.label === labelB?.label ? 0 : 1);
+}
+
+/** What the near-copy judge reads besides the two copies. */
+export interface CopyContext {
+  /** The other kept answer paragraphs (continuations and starts), not the two copies. */
+  others: readonly DistinctParagraph[];
+  /** Answer starts each paragraph stands after (by id), over all its occurrences. */
+  owners: ReadonlyMap<number, ReadonlySet<number>>;
+  /** Kept paragraph ids in file order, questions included. */
+  sequence: readonly number[];
+  paragraphs: readonly DistinctParagraph[];
+  /** How often each bigram occurs in the transcript outside the two copies. */
+  background: (gram: string) => number;
+  /** True for a word of the Chinese dictionary. */
+  isWord: (word: string) => boolean;
+}
+
+/** Which of two near-copies is corrupt, and on what evidence. */
+export interface CopyVerdict {
+  corrupt: DistinctParagraph;
+  kept: DistinctParagraph;
+  reason: string;
+  /** True when only the majority decided. */
+  weak: boolean;
+}
+
+type Judged = { corrupt: 'a' | 'b'; reason: string } | null;
+
+/**
+ * A list label that repeats a sibling's marks the corrupt copy (`三是X` when the list already
+ * has its 三是; `专业性是指…` twice, `建设性是指…` missing). Siblings are looked for first in the
+ * answer the other copy stands in (its list), then anywhere.
+ */
+function bySiblingLabel(a: DistinctParagraph, b: DistinctParagraph, context: CopyContext): Judged {
+  const [labelA, labelB] = [listLabel(a.text), listLabel(b.text)];
+  if (labelA === null || labelB === null || labelA.label === labelB.label) return null;
+  const sharesAnswer = (p: DistinctParagraph, q: DistinctParagraph): boolean =>
+    [...(context.owners.get(p.id) ?? [])].some((owner) => context.owners.get(q.id)?.has(owner) ?? false);
+  const repeats = (label: ListLabel, other: DistinctParagraph, local: boolean): DistinctParagraph | undefined =>
+    context.others.find((p) => {
+      const own = listLabel(p.text);
+      return own !== null && own.style === label.style && own.label === label.label && (!local || sharesAnswer(p, other));
+    });
+  for (const local of [true, false]) {
+    const siblingA = repeats(labelA, b, local);
+    const siblingB = repeats(labelB, a, local);
+    const where = local ? 'in the list of the other copy' : 'in the transcript';
+    if (siblingA && !siblingB) return { corrupt: 'a', reason: `its list label “${labelA.label}” repeats the label of ${excerpt(siblingA.text)} (line ${siblingA.lines[0]}) ${where}, and “${labelB.label}” is used by no other item there` };
+    if (siblingB && !siblingA) return { corrupt: 'b', reason: `its list label “${labelB.label}” repeats the label of ${excerpt(siblingB.text)} (line ${siblingB.lines[0]}) ${where}, and “${labelA.label}” is used by no other item there` };
+  }
+  return null;
+}
+
+/** Share of a paragraph's occurrences that stand in list order: after the item (or intro) before it, or before the item after it. */
+function listOrderShare(paragraph: DistinctParagraph, context: CopyContext): number {
+  const label = listLabel(paragraph.text);
+  if (label === null) return 0;
+  const intros = context.others.filter((p) => isListIntro(p.text)).map((p) => p.text);
+  let inOrder = 0;
+  let total = 0;
+  context.sequence.forEach((id, at) => {
+    if (id !== paragraph.id) return;
+    total += 1;
+    const before = context.paragraphs[context.sequence[at - 1] ?? -1];
+    const after = context.paragraphs[context.sequence[at + 1] ?? -1];
+    const beforeLabel = before ? listLabel(before.text) : null;
+    const afterLabel = after ? listLabel(after.text) : null;
+    if (
+      (beforeLabel !== null && followsInList(beforeLabel, label, intros)) ||
+      (before !== undefined && opensList(before.text, label)) ||
+      (afterLabel !== null && followsInList(label, afterLabel, intros))
+    ) {
+      inOrder += 1;
     }
-    if (siblingB && !siblingA) {
-      return { corrupt: b, kept: a, weak: false, reason: `its list label “${labelB}” repeats the label of ${excerpt(siblingB.text)} (line ${siblingB.lines[0]}), and “${labelA ?? ''}” is used by no other item` };
-    }
+  });
+  return total === 0 ? 0 : inOrder / total;
+}
+
+/** A copy that stands in its list's order (二是 between 一是 and 三是) is the original; one dropped at random is not. */
+function byListOrder(a: DistinctParagraph, b: DistinctParagraph, context: CopyContext): Judged {
+  const [shareA, shareB] = [listOrderShare(a, context), listOrderShare(b, context)];
+  if (Math.abs(shareA - shareB) < 0.5) return null;
+  const [corrupt, kept, keptShare] = shareA > shareB ? (['b', b, shareA] as const) : (['a', a, shareB] as const);
+  return { corrupt, reason: `${excerpt(kept.text)} stands in its list's order (${Math.round(keptShare * 100)}% of its copies) and the other does not` };
+}
+
+/**
+ * Where two copies differ, the original's characters make words: its bigrams occur elsewhere in
+ * the transcript or are dictionary words, while wrong characters make pairs that occur nowhere.
+ */
+function byWording(a: DistinctParagraph, b: DistinctParagraph, context: CopyContext): Judged {
+  const [gramsA, gramsB] = [bigrams(a.text), bigrams(b.text)];
+  const support = (grams: string[]): number => grams.filter((gram) => context.background(gram) > 0 || context.isWord(gram)).length;
+  const [onlyA, onlyB] = [bigramsOnlyIn(gramsA, gramsB), bigramsOnlyIn(gramsB, gramsA)];
+  const [supportA, supportB] = [support(onlyA), support(onlyB)];
+  if (Math.abs(supportA - supportB) < 2) return null;
+  const [corrupt, weaker, stronger] = supportA > supportB ? (['b', onlyB, onlyA] as const) : (['a', onlyA, onlyB] as const);
+  const shown = (grams: readonly string[]): string => grams.slice(0, 6).join(' ');
+  return {
+    corrupt,
+    reason: `where the copies differ, its character pairs (${shown(weaker)}) make ${Math.min(supportA, supportB)} known words against ${Math.max(supportA, supportB)} (${shown(stronger)})`,
+  };
+}
+
+/**
+ * Decides which of two near-copies is corrupt, on the first evidence that speaks: a list label
+ * that repeats a sibling's (`bySiblingLabel`), the list's order (`byListOrder`), the wording
+ * where they differ (`byWording`); only without any of these does the copy seen more often
+ * win, reported as a weak verdict.
+ */
+export function judgeNearCopies(a: DistinctParagraph, b: DistinctParagraph, context: CopyContext): CopyVerdict {
+  for (const judge of [bySiblingLabel, byListOrder, byWording]) {
+    const judged = judge(a, b, context);
+    if (judged) return judged.corrupt === 'a' ? { corrupt: a, kept: b, reason: judged.reason, weak: false } : { corrupt: b, kept: a, reason: judged.reason, weak: false };
   }
   const [kept, corrupt] = b.lines.length > a.lines.length ? [b, a] : [a, b];
   return { corrupt, kept, weak: true, reason: `no structural evidence; kept the copy seen ${kept.lines.length} time(s) against ${corrupt.lines.length}` };
 }
 
-/**
- * Stage 3. Removes exact duplicates (keeping every place they occur as evidence of position),
- * resolves near-copies that differ in a few characters (see `judgeNearCopies`), and drops
- * fragments: paragraphs contained in a longer kept paragraph (a stray suffix, a truncated tail,
- * an unjoined piece of a split paragraph). Questions are deduplicated exactly and never
- * dropped as fragments.
- */
-export function removeDuplicates(blocks: readonly Block[]): StageResult<DedupedTranscript> {
-  const report: ReportEntry[] = [];
+/** Distinct paragraphs with every place they occur, and the occurrences in file order (heading and lead left out). */
+function collectDistinct(blocks: readonly Block[]): { paragraphs: DistinctParagraph[]; occurrences: number[]; report: ReportEntry[] } {
   const byText = new Map<string, DistinctParagraph>();
   const occurrences: number[] = [];
   for (const block of blocks) {
     if (block.kind === 'heading' || block.kind === 'lead') continue;
     let paragraph = byText.get(block.text);
     if (!paragraph) {
-      paragraph = { id: byText.size, kind: block.kind, text: block.text, labelLength: block.labelLength, who: block.who, pieces: block.pieces, lines: [] };
+      paragraph = { id: byText.size, kind: block.kind, text: block.text, labelLength: block.labelLength, who: block.who, pieces: block.pieces, lines: [], translation: block.translation };
       byText.set(block.text, paragraph);
     }
+    paragraph.translation ??= block.translation;
     paragraph.lines.push(block.pieces[0]!.line);
     occurrences.push(paragraph.id);
   }
   const paragraphs = [...byText.values()];
-  for (const paragraph of paragraphs) {
-    if (paragraph.lines.length > 1) {
-      report.push({
-        stage: 'dedupe',
-        action: paragraph.kind === 'question' ? 'drop-question-duplicate' : 'drop-duplicate',
-        lines: paragraph.lines,
-        detail: `${excerpt(paragraph.text)} occurs ${paragraph.lines.length} times; kept once (first at line ${paragraph.lines[0]}).`,
-      });
-    }
-  }
+  const report: ReportEntry[] = paragraphs
+    .filter((paragraph) => paragraph.lines.length > 1)
+    .map((paragraph) => ({
+      stage: 'dedupe',
+      action: paragraph.kind === 'question' ? 'drop-question-duplicate' : 'drop-duplicate',
+      lines: paragraph.lines,
+      detail: `${excerpt(paragraph.text)} occurs ${paragraph.lines.length} times; kept once (first at line ${paragraph.lines[0]}).`,
+    }));
+  return { paragraphs, occurrences, report };
+}
 
+/** For each paragraph, the answer starts its occurrences stand after. */
+function ownersOf(paragraphs: readonly DistinctParagraph[], occurrences: readonly number[]): Map<number, Set<number>> {
+  const owners = new Map<number, Set<number>>();
+  let owner: number | null = null;
+  for (const id of occurrences) {
+    if (paragraphs[id]!.kind === 'answer-start') owner = id;
+    if (owner === null) continue;
+    const set = owners.get(id) ?? new Set<number>();
+    set.add(owner);
+    owners.set(id, set);
+  }
+  return owners;
+}
+
+/**
+ * Stage 3. Removes exact duplicates (keeping every place they occur as evidence of position),
+ * resolves near-copies that differ in a few characters (see `nearCopyDistance`,
+ * `judgeNearCopies`), and drops fragments: paragraphs contained in a longer kept paragraph (a
+ * stray suffix, a truncated tail, an unjoined piece of a split paragraph). Questions are
+ * deduplicated exactly and never dropped as fragments.
+ */
+export function removeDuplicates(blocks: readonly Block[], analyzer: Analyzer): StageResult<DedupedTranscript> {
+  const { paragraphs, occurrences, report } = collectDistinct(blocks);
   const dropped = new Set<number>();
   const answers = paragraphs.filter((p) => p.kind !== 'question');
+  const owners = ownersOf(paragraphs, occurrences);
+  const gramsOf = new Map(paragraphs.map((p) => [p.id, bigrams(bodyOf(p))]));
+  const total = new Map<string, number>();
+  for (const grams of gramsOf.values()) for (const [gram, count] of grams) total.set(gram, (total.get(gram) ?? 0) + count);
+  const isWord = (gram: string): boolean => analyzer.cutAll(gram).includes(gram);
 
   // Near-copies.
   for (let i = 0; i < answers.length; i += 1) {
@@ -131,15 +278,18 @@ export function removeDuplicates(blocks: readonly Block[]): StageResult<DedupedT
       const a = answers[i]!;
       const b = answers[j]!;
       if (dropped.has(a.id) || dropped.has(b.id) || a.kind !== b.kind) continue;
-      const la = length(a.text);
-      const lb = length(b.text);
-      if (Math.min(la, lb) < NEAR_DUPLICATE_MIN_LENGTH) continue;
-      const limit = Math.max(NEAR_DUPLICATE_MIN_EDITS, Math.floor(Math.max(la, lb) * NEAR_DUPLICATE_MAX_EDIT_RATIO));
-      if (Math.abs(la - lb) > limit || bigramJaccard(a.text, b.text) < 0.5) continue;
-      const distance = editDistance(a.text, b.text, limit);
-      if (distance > limit) continue;
-      const others = answers.filter((p) => p !== a && p !== b && !dropped.has(p.id));
-      const verdict = judgeNearCopies(a, b, others);
+      const distance = nearCopyDistance(bodyOf(a), bodyOf(b));
+      if (distance === null) continue;
+      const [gramsA, gramsB] = [gramsOf.get(a.id)!, gramsOf.get(b.id)!];
+      const context: CopyContext = {
+        others: answers.filter((p) => p !== a && p !== b && !dropped.has(p.id)),
+        owners,
+        sequence: occurrences.filter((id) => !dropped.has(id)),
+        paragraphs,
+        background: (gram) => (total.get(gram) ?? 0) - (gramsA.get(gram) ?? 0) - (gramsB.get(gram) ?? 0),
+        isWord,
+      };
+      const verdict = judgeNearCopies(a, b, context);
       dropped.add(verdict.corrupt.id);
       report.push({
         stage: 'dedupe',

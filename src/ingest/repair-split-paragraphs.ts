@@ -1,10 +1,13 @@
 import type { Block } from './parse-transcript.js';
-import { isTerminated } from './parse-transcript.js';
+import { isTerminated, translationBody } from './parse-transcript.js';
 import type { ReportEntry, StageResult } from './report.js';
 import { excerpt } from './report.js';
 
+/** Joins two pieces of a paragraph; in a bilingual transcript the translation follows the last piece. */
 function mergeBlocks(head: Block, tail: Block): Block {
-  return { ...head, text: head.text + tail.text, pieces: [...head.pieces, ...tail.pieces] };
+  const tailTranslation = tail.translation === null ? null : translationBody(tail.translation, head.labelLength > 0);
+  const translations = [head.translation, tailTranslation].filter((text): text is string => text !== null);
+  return { ...head, text: head.text + tail.text, pieces: [...head.pieces, ...tail.pieces], translation: translations.length > 0 ? translations.join('\n') : null };
 }
 
 function canContinue(block: Block | undefined): block is Block {

@@ -17,6 +17,7 @@ export type ReportAction =
   | 'no-question' // an answer whose question is not in the file
   | 'drop-question-duplicate' // an exact copy of a question
   | 'skip' // text outside answers (title, lead)
+  | 'announcement' // a paragraph read as the spokesperson's opening announcement
   | 'topic'; // the topic label given to a unit
 
 export interface ReportEntry {

@@ -54,6 +54,68 @@ describe('parseTranscript', () => {
     expect(report.map((r) => r.lines)).toEqual([[3], [9]]);
   });
 
+  it.each([
+    [
+      'an announcement after the lead of a 问/答 briefing',
+      '2019年6月19日外交部发言人韩立新主持例行记者会\n　　2019年6月19日，外交部发言人韩立新主持例行记者会。\n　　应邀请，某国外长将于6月20日访华。\n　　某会议将于6月24日在北京举行。\n　　问：中方有何期待？\n　　答：中方期待会议取得成功。\n',
+      ['heading', 'lead', 'answer-start', 'continuation', 'question', 'answer-start'],
+      null,
+    ],
+    [
+      'an announcement after `X首先发布消息：`',
+      '2018年11月8日外交部发言人邵宁主持例行记者会\n2018年11月8日，外交部发言人邵宁主持例行记者会。\n邵宁首先发布消息：应邀请，某国总理将于11月12日访华。\n应邀请，外交部长将出席部长级会议。\n问:中方有何回应?\n答:中方立场是一贯的。\n',
+      ['heading', 'lead', 'answer-start', 'continuation', 'question', 'answer-start'],
+      '邵宁',
+    ],
+    [
+      'the label `X首先发布消息：` alone on its line',
+      '记者会\n今天，发言人邵宁主持例行记者会。\n邵宁首先发布消息：\n应邀请，某国总理将于11月12日访华。\n问：中方有何回应？\n答：中方立场是一贯的。\n',
+      ['heading', 'lead', 'lead', 'answer-start', 'question', 'answer-start'],
+      '邵宁',
+    ],
+  ])('GIVEN %s THEN it opens an answer given before any question', (_, text, kinds, who) => {
+    const { value, report } = parseTranscript(text);
+    expect(value.blocks.map((b) => b.kind)).toEqual(kinds);
+    const start = value.blocks.find((b) => b.kind === 'answer-start')!;
+    expect(start.who).toBe(who);
+    expect(report.some((r) => r.action === 'announcement')).toBe(true);
+  });
+
+  it('GIVEN a minister’s conference THEN a second lead paragraph is no announcement', () => {
+    const text = '记者会\n\n十三届全国人大三次会议举行记者会。\n\n出席记者会的有外交部长。\n\n新华社记者：问题？\n\n王毅：回答。\n';
+    expect(parseTranscript(text, { knownSpeakers: ['王毅'] }).value.blocks.map((b) => b.kind)).toEqual(['heading', 'lead', 'lead', 'question', 'answer-start']);
+  });
+
+  it('GIVEN a bilingual transcript THEN each English line is the translation of the paragraph before it, never a paragraph, its label dropped where the paragraph has one', () => {
+    const text = [
+      '外交部长就中国外交政策答中外记者问',
+      'Foreign Minister Meets the Press',
+      '中国国际电视台记者：中美关系怎么看？',
+      'CGTN: How do you see China-US relations?',
+      '林致远：中美关系十分重要。',
+      'Lin Zhiyuan: China-US relations are very important.',
+      '双方应当相向而行。',
+      'The two sides should meet each other halfway.',
+    ].join('\n\n');
+    const blocks = parseTranscript(text, { knownSpeakers: ['林致远'] }).value.blocks;
+    expect(blocks.map((b) => [b.kind, b.translation])).toEqual([
+      ['heading', 'Foreign Minister Meets the Press'],
+      ['question', 'How do you see China-US relations?'],
+      ['answer-start', 'China-US relations are very important.'],
+      ['continuation', 'The two sides should meet each other halfway.'],
+    ]);
+    expect(blocks[2]!.who).toBe('林致远');
+  });
+
+  it('GIVEN half-width labels, single line breaks and leading spaces THEN they parse like full-width ones', () => {
+    const blocks = parseTranscript('问:中方如何回应?\n  答:中方坚决反对。\n\u3000\u3000我们敦促美方纠正错误。\n').value.blocks;
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['question', '问:中方如何回应?'],
+      ['answer-start', '答:中方坚决反对。'],
+      ['continuation', '我们敦促美方纠正错误。'],
+    ]);
+  });
+
   it('keeps line numbers and text as in the source, less surrounding white space', () => {
     expect(splitLines('\n\n  甲。 \r\n\n乙\n')).toEqual([
       { line: 3, text: '甲。' },

@@ -83,8 +83,11 @@ describe('ingestTranscript on the seed transcript', () => {
 
   it('GIVEN paragraphs placed under another answer THEN the report says where each moved and why', () => {
     const moves = seed.report.filter((r) => r.action === 'reassign' && r.detail.startsWith('Moved'));
-    expect(moves.map((r) => r.lines[0]!).sort((a, b) => a - b)).toEqual([27, 29, 33, 69, 133, 135]);
+    // 第二/第三 and the paragraph after them move as one stretch; the origin list (intro and items) as one list.
+    expect(moves.map((r) => r.lines[0]!).sort((a, b) => a - b)).toEqual([27, 53, 69, 133, 135]);
+    expect(moves.find((r) => r.lines[0] === 27)!.lines).toEqual([27, 29, 33]);
     expect(moves.find((r) => r.lines[0] === 69)!.detail).toContain('帮助');
+    for (const move of moves) expect(move.detail).toMatch(/evidence [0-9.]+ \(position .*\), against [0-9.]+ \(position /u);
   });
 
   it('GIVEN the seed THEN every paragraph is source text: a line, or the exact concatenation of consecutive pieces', () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/ingest/parse-transcript.js';
-import { listLabel, removeDuplicates } from '../../src/ingest/remove-duplicates.js';
+import { nearCopyDistance, removeDuplicates } from '../../src/ingest/remove-duplicates.js';
 import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
+
+const analyzer = createDefaultAnalyzer();
 
 const parse = (text: string) => parseTranscript(text, { knownSpeakers: ['王毅'] }).value.blocks;
 const texts = (text: string) => repairSplitParagraphs(parse(text)).value.map((b) => b.text);
@@ -44,14 +47,14 @@ describe('repairSplitParagraphs', () => {
 
 describe('removeDuplicates', () => {
   it('GIVEN exact copies THEN one is kept and every place it stood is remembered', () => {
-    const { value } = removeDuplicates(parse('王毅：同一段话，说了两次。\n\n王毅：同一段话，说了两次。\n'));
+    const { value } = removeDuplicates(parse('王毅：同一段话，说了两次。\n\n王毅：同一段话，说了两次。\n'), analyzer);
     expect(value.paragraphs).toHaveLength(1);
     expect(value.paragraphs[0]!.lines).toEqual([1, 3]);
     expect(value.sequence).toEqual([0, 0]);
   });
 
   it('GIVEN a truncated tail and a stray suffix THEN both are dropped as fragments of the paragraph holding them', () => {
-    const { value, report } = removeDuplicates(parse('王毅：开始。\n\n对受害者鼓噪所谓追责索赔，是对国际法治的践踏。\n\n是对国际法治的践踏。\n\n对受害者鼓噪\n'));
+    const { value, report } = removeDuplicates(parse('王毅：开始。\n\n对受害者鼓噪所谓追责索赔，是对国际法治的践踏。\n\n是对国际法治的践踏。\n\n对受害者鼓噪\n'), analyzer);
     const kept = [...new Set(value.sequence)].map((id) => value.paragraphs[id]!.text);
     expect(kept).toEqual(['王毅：开始。', '对受害者鼓噪所谓追责索赔，是对国际法治的践踏。']);
     expect(report.filter((r) => r.action === 'drop-fragment').map((r) => r.lines)).toEqual([[7], [5]]);
@@ -66,7 +69,7 @@ describe('removeDuplicates', () => {
       '专业性是指溯源不应影响拯救生命的当务之急，不应损害抗疫合作。',
       '建设性是指溯源不应影响拯救生命的当务之急，不应损害抗疫合作。',
     ].join('\n\n');
-    const { value, report } = removeDuplicates(parse(source));
+    const { value, report } = removeDuplicates(parse(source), analyzer);
     const kept = [...new Set(value.sequence)].map((id) => value.paragraphs[id]!.text);
     expect(kept).toContain('建设性是指溯源不应影响拯救生命的当务之急，不应损害抗疫合作。');
     expect(kept).not.toContain('专业性是指溯源不应影响拯救生命的当务之急，不应损害抗疫合作。');
@@ -75,12 +78,44 @@ describe('removeDuplicates', () => {
     expect(verdict.detail).not.toContain('weak verdict');
   });
 
+  // Corrupt copies stand twice (after two other answers), the original once, in its list: the majority is wrong in every row.
+  const THREE_POINTS = ['我想强调三点：', '一是坚持开放合作，欢迎各方参与。', '二是坚持市场规律和国际通行规则，企业是项目建设的主体。', '三是坚持可持续发展，确保合作项目经得起时间检验。'];
   it.each([
-    ['第二，多边主义需要更加坚定地维护弘扬。', '第二'],
-    ['专业性是指溯源应以科学为依据。', '专业性'],
-    ['首先，我们要团结。', '首先'],
-    ['当前，美国已经成为世界上疫情最严重的国家。', null],
-  ])('listLabel(%s) → %s', (text, label) => {
-    expect(listLabel(text)).toBe(label);
+    ['a relabelled 一是/二是 item', THREE_POINTS, THREE_POINTS[2]!, '三是坚持市场规律和国际通行规则，企业是项目建设的主体。', 'repeats the label'],
+    [
+      'a relabelled 第一/第二 item',
+      ['中方希望会议实现以下目标：', '第一，全面梳理峰会成果的落实进展，总结已经完成的项目。', '第二，加强发展战略对接，把共建倡议同各国发展规划结合起来。', '第三，共同应对保护主义带来的挑战，维护发展中国家的共同利益。'],
+      '第二，加强发展战略对接，把共建倡议同各国发展规划结合起来。',
+      '第一，加强发展战略对接，把共建倡议同各国发展规划结合起来。',
+      'repeats the label',
+    ],
+    [
+      'a relabelled 首先/其次 item',
+      ['磋商取得了重要进展。', '首先，各方已经形成单一磋商文本草案，这是磋商进程中的一个重要里程碑。', '其次，各方已经完成对单一磋商文本草案的第一轮审读，目前正在推进第二轮审读。', '最后，中方提出了力争在三年内完成磋商的设想，得到了积极回应。'],
+      '其次，各方已经完成对单一磋商文本草案的第一轮审读，目前正在推进第二轮审读。',
+      '最后，各方已经完成对单一磋商文本草案的第一轮审读，目前正在推进第二轮审读。',
+      'repeats the label',
+    ],
+    ['a copy with wrong characters and the same label', THREE_POINTS, THREE_POINTS[2]!, '二是坚持市场规律和国际通行规则，企业是项目建镇的刻体。', 'in its list'],
+  ])('GIVEN %s in the majority THEN the original is kept and the corrupt copies dropped', (_, answer, original, corrupt, because) => {
+    const source = ['新华社记者：请问？', `王毅：${answer[0]}`, ...answer.slice(1), '路透社记者：还有问题？', '王毅：另一个回答。', corrupt, '法新社记者：最后一个问题？', '王毅：再一个回答。', corrupt].join('\n\n');
+    const { value, report } = removeDuplicates(parse(source), analyzer);
+    const kept = [...new Set(value.sequence)].map((id) => value.paragraphs[id]!.text);
+    expect(kept).not.toContain(corrupt);
+    expect(kept).toContain(original);
+    const verdict = report.find((r) => r.action === 'near-duplicate')!;
+    expect(verdict.detail).toContain(because);
+    expect(verdict.detail).not.toContain('weak verdict');
+  });
+
+  it.each([
+    ['二是坚持市场规律和国际通行规则，企业是项目建设的主体。', '三是坚持市场规律和国际通行规则，企业是项目建设的主体。', 1],
+    ['二是坚持市场规律和国际通行规则，企业是项目建设的主体。', '二是坚持市场规律和国际通行规则，企业是项目建镇的刻体。', 2],
+    ['专业性是指溯源应以科学为依据，由世卫组织主导，让科学家开展研究。', '建设性是指溯源应以科学为依据，由世卫组织主导，让科学家开展研究。', 1],
+    ['中方在经贸问题上的立场是一贯的、明确的，我们愿意通过对话协商解决分歧。', '中方在经贸问题上的立场是一惯的、明确的，我们愿意通过对话协商解决分歧。', 1],
+    ['中方在经贸问题上的立场是一贯的、明确的。', '美方在安全问题上的做法是错误的、危险的。', null],
+    ['短句。', '短话。', null],
+  ])('nearCopyDistance(%s, %s) → %s', (a, b, distance) => {
+    expect(nearCopyDistance(a, b)).toBe(distance);
   });
 });

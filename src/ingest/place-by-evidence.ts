@@ -1,0 +1,500 @@
+import { openingStatements } from './align-questions.js';
+import { majorityOf, type Assignment, type PositionVotes } from './assemble-units.js';
+import { groupLists } from './list-groups.js';
+import { announcedLabels, continuesList, isListIntro, listLabel, type ListLabel } from './list-structure.js';
+import { bodyOf } from './parse-transcript.js';
+import type { DedupedTranscript, DistinctParagraph } from './remove-duplicates.js';
+import { keptParagraphs } from './remove-duplicates.js';
+import type { ReportEntry, StageResult } from './report.js';
+import { excerpt } from './report.js';
+import type { TranscriptWords } from './transcript-words.js';
+import { mergeBags, type Bag, type WordModel } from './word-model.js';
+
+/**
+ * How much each kind of evidence weighs, on one scale. Chosen on the tuning half of the
+ * corruption benchmark and the seed; the held-out half was only measured.
+ */
+export const PLACEMENT = {
+  /** All copies of a group standing after one answer count this much for it (a share of it when copies disagree). */
+  position: 3,
+  /**
+   * An opening statement or announcement (given before any question) holds the paragraphs
+   * standing in it this many times as firmly: it answers no question whose words its paragraphs
+   * would share, and an announcement lists unrelated news.
+   */
+  openingHold: 2,
+  /**
+   * In a transcript that shows no damage at all (no split, repeated, corrupt or fragmentary
+   * paragraph), position counts this many times as much for a group that is neither an orphan
+   * (see `orphanedTopic`) nor a list item whose siblings stand in another answer: an intact
+   * file's order is its author's.
+   */
+  intactHold: 2,
+  /** …and, in such a file, a group naming its own answer's topic words this many times as much again. */
+  namedHold: 2,
+  /** A group moves only when the evidence for another answer beats where it stands by this much. */
+  margin: 2,
+  /**
+   * Belonging with the rest of its list (三是 with 一是/二是) counts up to this much; repeating a
+   * label an answer already has counts as much against it.
+   */
+  list: 6,
+  /** Word evidence: the cosine similarity of the group's words with an answer's words (its paragraphs and question), times this. */
+  words: 40,
+  /** …and with what the answer surely is (its question and first paragraph, whatever the file put after them), times this. */
+  anchor: 20,
+  /** Topic evidence: naming another answer's topic and nothing of one's own (see `orphanedTopic`), in a file that was cut and pasted. */
+  topic: 6,
+  /**
+   * …and in a file that was not, where it takes more (every other paragraph of both answers
+   * names its topic, and the group names the other's by a proper name, see `orphanedTopic`),
+   * but then says more: the file gives no other reason to doubt its order.
+   */
+  clearTopic: 12,
+  /** A group opening with a connective (但、因此、同时 …) counts this much for the answer of the paragraph it follows in the file. */
+  connective: 3,
+  /** Adjacent groups naming nothing of their answer's topic are placed as one when their words' similarity is at least this. */
+  stretchCohesion: 0.05,
+  /** The words of an answer's question count this many times among its words. */
+  questionWeight: 2,
+  /** At most this many moves per group (a bound; moves stop when none gains). */
+  maxMoves: 2,
+} as const;
+
+/** Below this specificity a word names no topic (国家, 问题, 世界). */
+const TOPIC_MIN_SPECIFICITY = 0.4;
+/** A word used in more than this share of the answer paragraphs (or than 1.5 times the longest answer's paragraphs) names no one answer's topic. */
+const TOPIC_MAX_SHARE = 1 / 3;
+
+/**
+ * Words that open a paragraph continuing the one before it: a contrast, a consequence, an
+ * addition or a reference back (但是、然而、因此、同时、此外、这 …), traditional forms too.
+ */
+const CONNECTIVE = /^(?:但是|但|然而|不过|可是|因此|因而|所以|于是|为此|对此|同时|与此同时|此外|另外|而且|并且|况且|何况|这|對此|為此|與此同時|這)/u;
+
+/** The evidence for placing one group of paragraphs with one answer, by kind. */
+export interface Evidence {
+  start: number;
+  /** Where its copies stand (and, for a group opening with a connective, where the paragraph before it went). */
+  position: number;
+  /** Words shared with the answer, its question and first paragraph, and its topic. */
+  words: number;
+  list: number;
+  total: number;
+}
+
+/**
+ * Position evidence: the share of a group's copies standing after `start` (each paragraph's
+ * copies counted as shares of it, averaged over the group's paragraphs), times
+ * PLACEMENT.position.
+ * `positionEvidence([new Map([[1, 2], [2, 1]])], 1)` → 2 (two copies of three after answer 1).
+ */
+export function positionEvidence(tallies: readonly (ReadonlyMap<number, number> | undefined)[], start: number): number {
+  if (tallies.length === 0) return 0;
+  let sum = 0;
+  for (const tally of tallies) {
+    let total = 0;
+    for (const count of tally?.values() ?? []) total += count;
+    if (total > 0) sum += (tally!.get(start) ?? 0) / total;
+  }
+  return (PLACEMENT.position * sum) / tallies.length;
+}
+
+/**
+ * List evidence for placing a group of paragraphs (`texts`) with each answer, given the
+ * paragraphs each answer holds by position (`members`: start id → texts, its start first). The
+ * group's list items count for the answers holding other items of their list style (一是/二是,
+ * 第一/第二, 首先/其次, named items), an intro of that list counting as one: PLACEMENT.list times
+ * s / (s + n − 1) for s such items there and n in the group, so one item goes to its siblings
+ * (三是 to the answer holding 一是 and 二是, however far away it stands) and the larger part of a
+ * list is not pulled after a smaller one; they count against an answer that already has one of
+ * their labels (a second 二是). A group that holds an intro and no item counts for the answer
+ * holding most items, if that answer has no intro.
+ * `listEvidence(['三是…'], new Map([[1, ['一是…', '二是…']], [2, ['…']]]))` → `Map { 1 → 6, 2 → 0 }`.
+ */
+export function listEvidence(texts: readonly string[], members: ReadonlyMap<number, readonly string[]>): Map<number, number> {
+  const evidence = new Map<number, number>([...members.keys()].map((start) => [start, 0]));
+  const own = new Set(texts);
+  const labels = texts.map(listLabel).filter((l): l is ListLabel => l !== null);
+  const hasIntro = texts.some(isListIntro);
+  if (labels.length === 0 && !hasIntro) return evidence;
+  const counts = new Map<number, number>();
+  for (const [start, all] of members) {
+    const others = all.filter((text) => !own.has(text));
+    const theirs = others.map(listLabel).filter((l): l is ListLabel => l !== null);
+    const intros = others.filter(isListIntro);
+    if (labels.some((label) => theirs.some((other) => other.style === label.style && other.label === label.label))) {
+      evidence.set(start, -PLACEMENT.list);
+      continue;
+    }
+    let count = 0;
+    if (labels.length > 0) {
+      const styles = new Set(labels.map((l) => l.style));
+      const same = theirs.filter((other) => styles.has(other.style));
+      if (same.length > 0 && labels.some((label) => continuesList(label, same, [...intros, ...texts]))) count += same.length;
+      // An intro counts as an item of the list it opens: one that names these labels, or announces items of no other style.
+      const introduces = (intro: string): boolean =>
+        labels.every((label) => (label.style === 'named' ? announcedLabels(intro).includes(label.label) : announcedLabels(intro).length === 0));
+      if (!hasIntro && intros.some(introduces) && theirs.every((other) => styles.has(other.style))) count += 1;
+    } else if (intros.length === 0) {
+      const byStyle = new Map<string, number>();
+      for (const other of theirs) byStyle.set(other.style, (byStyle.get(other.style) ?? 0) + 1);
+      count = Math.max(0, ...byStyle.values());
+    }
+    if (count > 0) counts.set(start, count);
+  }
+  const most = Math.max(0, ...counts.values());
+  const leaders = [...counts].filter(([, count]) => count === most);
+  const size = Math.max(1, labels.length + (hasIntro ? 1 : 0));
+  for (const [start, count] of counts) {
+    // An intro alone is placed only when one answer clearly holds its items.
+    if (labels.length === 0 && leaders.length > 1) continue;
+    evidence.set(start, (PLACEMENT.list * count) / (count + size - 1));
+  }
+  return evidence;
+}
+
+/**
+ * Each answer's topic words: the search terms (with their field synonyms) its question and its
+ * first paragraph share, less terms that another answer's question and first paragraph share
+ * too (关系 in two answers on two relations names neither), terms below TOPIC_MIN_SPECIFICITY,
+ * and terms in more than TOPIC_MAX_SHARE of the answer paragraphs or 1.5 times `longestAnswer`
+ * paragraphs. An answer without a question has its first paragraph's terms, less those of the
+ * answers with one; opening statements (`openings`) take no term from another answer.
+ * Each topic word maps to its specificity.
+ */
+export function answerTopics(
+  starts: readonly DistinctParagraph[],
+  questionOf: ReadonlyMap<number, number>,
+  words: TranscriptWords,
+  longestAnswer = 0,
+  openings: ReadonlySet<number> = new Set(),
+): Map<number, Map<string, number>> {
+  const maxFrequency = Math.max(TOPIC_MAX_SHARE * words.paragraphCount, 1.5 * longestAnswer);
+  const telling = (term: string): boolean => words.specificity(term) >= TOPIC_MIN_SPECIFICITY && words.termFrequency(term) <= maxFrequency;
+  const shared = new Map<number, Set<string>>();
+  for (const start of starts) {
+    const question = questionOf.get(start.id);
+    const asked = question === undefined ? null : words.terms(question);
+    shared.set(start.id, new Set([...words.terms(start.id)].filter((term) => (asked === null || asked.has(term)) && telling(term))));
+  }
+  return new Map(
+    starts.map((start) => {
+      const others = starts.filter((other) => other !== start && !openings.has(other.id) && (questionOf.has(other.id) || !questionOf.has(start.id)));
+      const taken = new Set(others.flatMap((other) => [...shared.get(other.id)!]));
+      return [start.id, new Map([...shared.get(start.id)!].filter((term) => !taken.has(term)).map((term) => [term, words.specificity(term)]))];
+    }),
+  );
+}
+
+/** True when a group's terms include one of an answer's topic words. */
+function namesAny(terms: ReadonlySet<string>, topic: ReadonlyMap<string, number>): boolean {
+  for (const term of topic.keys()) if (terms.has(term)) return true;
+  return false;
+}
+
+/**
+ * The answer whose topic an orphaned group names: a group that names none of the topic words
+ * of the answer it stands in (`stands`, which has some and whose other paragraphs, `members`:
+ * start id → paragraph ids by position, mostly name them), but names those of other answers,
+ * more of its own words naming one answer's topic than any other's (`中国的援助…` standing
+ * after the answer on the origin of the virus names 援助, the topic of the question on aid).
+ * `strict` (for a file with no sign of being cut and pasted) asks more: every other paragraph of
+ * the answer it stands in names that answer's topic (two at least), every paragraph of the
+ * answer it names names that one's, and the group names it by a proper name (埃及, 联合国).
+ * Null when the group names its own answer's topic, none, or two answers' equally.
+ */
+export function orphanedTopic(
+  group: readonly DistinctParagraph[],
+  stands: number | null,
+  topics: ReadonlyMap<number, ReadonlyMap<string, number>>,
+  candidates: readonly number[],
+  members: ReadonlyMap<number, readonly number[]>,
+  words: TranscriptWords,
+  strict = false,
+): number | null {
+  const own = stands === null ? undefined : topics.get(stands);
+  const terms = new Set(group.flatMap((p) => [...words.terms(p.id)]));
+  if (own === undefined || own.size === 0 || namesAny(terms, own)) return null;
+  // An orphan stands out only in an answer whose other paragraphs mostly name its topic (all of
+  // them, with the answer it names naming its own in all of its paragraphs, when `strict`).
+  const others = (members.get(stands!) ?? []).filter((id) => !group.some((p) => p.id === id));
+  const naming = others.filter((id) => namesAny(words.terms(id), own)).length;
+  if (strict ? others.length < 2 || naming < others.length : naming * 2 < others.length) return null;
+  const named = candidates
+    .filter((start) => start !== stands)
+    .map((start) => ({ start, count: new Set(group.flatMap((p) => words.naming(p.id, topics.get(start)!))).size }))
+    .filter(({ count }) => count > 0)
+    .sort((a, b) => b.count - a.count);
+  if (named.length === 0 || (named.length > 1 && named[1]!.count === named[0]!.count)) return null;
+  if (strict) {
+    const target = topics.get(named[0]!.start)!;
+    if (!(members.get(named[0]!.start) ?? []).every((id) => namesAny(words.terms(id), target))) return null;
+    if (!group.some((p) => words.naming(p.id, target).some(words.isName))) return null;
+  }
+  return named[0]!.start;
+}
+
+/**
+ * Joins groups that stand next to each other in the file, after the same answer, when neither
+ * names any of that answer's topic words and they share words with each other
+ * (PLACEMENT.stretchCohesion): a stretch of paragraphs copied in from another answer is placed
+ * as one, so that the paragraph in it that names where it comes from takes the others along.
+ */
+export function joinUnnamedStretches(
+  groups: readonly DistinctParagraph[][],
+  transcript: DedupedTranscript,
+  votes: PositionVotes,
+  topics: ReadonlyMap<number, ReadonlyMap<string, number>>,
+  words: TranscriptWords,
+): DistinctParagraph[][] {
+  const { paragraphs, sequence } = transcript;
+  const groupOf = new Map<number, number>();
+  groups.forEach((group, g) => group.forEach((p) => groupOf.set(p.id, g)));
+  const stands = groups.map((group) => standsWith(group.map((p) => votes.get(p.id))));
+  const terms = groups.map((group) => new Set(group.flatMap((p) => [...words.terms(p.id)])));
+  const bags = groups.map((group) => mergeBags(group.map((p) => words.bag(p.id))));
+  const model = words.model(bags);
+  const unnamed = (g: number): boolean => {
+    const topic = stands[g] === null ? undefined : topics.get(stands[g]!);
+    return topic !== undefined && topic.size > 0 && !namesAny(terms[g]!, topic);
+  };
+  const parent = groups.map((_, g) => g);
+  const find = (g: number): number => (parent[g] === g ? g : (parent[g] = find(parent[g]!)));
+  for (let i = 0; i + 1 < sequence.length; i += 1) {
+    const [a, b] = [sequence[i]!, sequence[i + 1]!];
+    if (paragraphs[a]!.kind !== 'continuation' || paragraphs[b]!.kind !== 'continuation') continue;
+    const [ga, gb] = [groupOf.get(a)!, groupOf.get(b)!];
+    if (ga === gb || stands[ga] !== stands[gb] || !unnamed(ga) || !unnamed(gb)) continue;
+    if (model.similarity(bags[ga]!, bags[gb]!) >= PLACEMENT.stretchCohesion) parent[find(gb)] = find(ga);
+  }
+  const joined = new Map<number, DistinctParagraph[]>();
+  groups.forEach((group, g) => joined.set(find(g), [...(joined.get(find(g)) ?? []), ...group]));
+  return [...joined.values()];
+}
+
+/**
+ * Where the evidence places a group: the answer with the highest evidence, where the answer its
+ * copies stand after (`stands`) keeps PLACEMENT.margin over the others.
+ */
+export function decidePlacement(evidence: readonly Evidence[], stands: number | null): Evidence {
+  return evidence.reduce((a, b) => (placementScore(b, stands) > placementScore(a, stands) ? b : a));
+}
+
+/** The evidence for an answer, with the margin that the answer a group stands with keeps over the others. */
+export function placementScore(evidence: Evidence, stands: number | null): number {
+  return evidence.total + (evidence.start === stands ? PLACEMENT.margin : 0);
+}
+
+/**
+ * True when a copy of an answer start follows its question and another copy stands among the
+ * paragraphs of another answer (not a repeat inside its own answer).
+ */
+function startsMoved(transcript: DedupedTranscript, votes: PositionVotes): boolean {
+  const { paragraphs, sequence } = transcript;
+  const contexts = new Map<number, Set<string>>();
+  sequence.forEach((id, at) => {
+    if (paragraphs[id]!.kind !== 'answer-start' || at === 0) return;
+    const previous = sequence[at - 1]!;
+    if (previous === id) return;
+    const kind = paragraphs[previous]!.kind;
+    const context = kind === 'question' ? 'question' : kind === 'continuation' && majorityOf(votes.get(previous)) === id ? null : 'other answer';
+    if (context === null) return;
+    contexts.set(id, (contexts.get(id) ?? new Set<string>()).add(context));
+  });
+  return [...contexts.values()].some((kinds) => kinds.size > 1);
+}
+
+/** The words of each answer: its paragraphs' and, weighted, its question's. */
+function answerBags(starts: readonly DistinctParagraph[], assignment: Assignment, questionOf: ReadonlyMap<number, number>, words: TranscriptWords): Map<number, Bag> {
+  const bags = new Map<number, Bag>();
+  for (const start of starts) {
+    const question = questionOf.get(start.id);
+    bags.set(start.id, mergeBags([words.bag(start.id), ...(question === undefined ? [] : Array.from({ length: PLACEMENT.questionWeight }, () => words.bag(question)))]));
+  }
+  for (const [paragraph, start] of assignment) bags.set(start, mergeBags([bags.get(start)!, words.bag(paragraph)]));
+  return bags;
+}
+
+/** A bag less some words. */
+function without(bag: Bag, removed: Bag): Bag {
+  const out = new Map(bag);
+  for (const [word, count] of removed) {
+    const left = (out.get(word) ?? 0) - count;
+    if (left > 0) out.set(word, left);
+    else out.delete(word);
+  }
+  return out;
+}
+
+/**
+ * The answer a group stands with: the one most of its copies stand after; a tie goes to the
+ * answer its first copy stands after (a later copy is the repeat). Null when no answer start
+ * precedes any copy.
+ */
+function standsWith(tallies: readonly (ReadonlyMap<number, number> | undefined)[]): number | null {
+  const sum = new Map<number, number>();
+  for (const tally of tallies) for (const [start, count] of tally ?? []) sum.set(start, (sum.get(start) ?? 0) + count);
+  return majorityOf(sum);
+}
+
+function describe(evidence: Evidence): string {
+  return `${evidence.total.toFixed(1)} (position ${evidence.position.toFixed(1)}, words ${evidence.words.toFixed(1)}${evidence.list !== 0 ? `, list ${evidence.list > 0 ? '+' : ''}${evidence.list.toFixed(1)}` : ''})`;
+}
+
+/**
+ * Stage 5. Places every continuation paragraph with its answer from all the evidence together,
+ * a list's items and a stretch copied in from another answer together (`groupLists`,
+ * `joinUnnamedStretches`):
+ * - where their copies stand (`positionEvidence`), held more firmly in an opening statement and
+ *   in a file that shows no damage;
+ * - the words they share with each answer, with its question and with its first paragraph,
+ *   weighted by how telling they are in this transcript and in Chinese at large (`WordModel`:
+ *   one shared broad word is little evidence);
+ * - list structure (`listEvidence`); a connective opening (但是、因此 …) that reads on from the
+ *   paragraph before it;
+ * - the topic of another answer named by a group that names nothing of the topic of the answer
+ *   it stands in, where that answer's other paragraphs do (`orphanedTopic`).
+ * A group moves from where it stands only when another answer's evidence beats it by
+ * PLACEMENT.margin, one move at a time, the clearest first, each weighed on the answers as the
+ * moves before it left them; each move is reported with its evidence. `questionOf` gives each
+ * answer start's question (id), as a first pairing found it; `intact` says the earlier stages
+ * found no damage in the file (PLACEMENT.intactHold).
+ */
+export function placeByEvidence(
+  transcript: DedupedTranscript,
+  votes: PositionVotes,
+  initial: Assignment,
+  questionOf: ReadonlyMap<number, number>,
+  words: TranscriptWords,
+  options: { intact?: boolean } = {},
+): StageResult<Map<number, number>> {
+  const { paragraphs, sequence } = transcript;
+  const starts = keptParagraphs(transcript, 'answer-start');
+  const assignment = new Map(initial);
+  if (starts.length === 0) return { value: assignment, report: [] };
+  const openings = openingStatements(transcript);
+  const sizes = new Map<number, number>();
+  for (const start of initial.values()) sizes.set(start, (sizes.get(start) ?? 1) + 1);
+  const topics = answerTopics(starts, questionOf, words, Math.max(1, ...sizes.values()), openings);
+  const groups = joinUnnamedStretches(groupLists(transcript), transcript, votes, topics, words);
+  const groupBags = groups.map((group) => mergeBags(group.map((p) => words.bag(p.id))));
+  const tallies = groups.map((group) => group.map((p) => votes.get(p.id)));
+  const stands = tallies.map(standsWith);
+  const groupOf = new Map<number, number>();
+  groups.forEach((group, g) => group.forEach((p) => groupOf.set(p.id, g)));
+
+  // Lists are read where the file puts their items, so that one misplaced item cannot pull its siblings after it.
+  const members = new Map<number, string[]>(starts.map((start) => [start.id, [bodyOf(start)]]));
+  for (const [paragraph, start] of initial) members.get(start)!.push(paragraphs[paragraph]!.text);
+  const lists = groups.map((group) => listEvidence(group.map((p) => p.text), members));
+  // What an answer surely is: its question and its first paragraph, whatever the file put after them.
+  const anchors = new Map(
+    starts.map((start) => {
+      const question = questionOf.get(start.id);
+      return [start.id, mergeBags([words.bag(start.id), ...(question === undefined ? [] : [words.bag(question)])])];
+    }),
+  );
+  // Copies of one paragraph standing after different answers, or of an answer start both after its question and elsewhere, show that the file was cut and pasted.
+  const rearranged = [...votes.values()].some((tally) => tally.size > 1) || startsMoved(transcript, votes);
+  const candidates = starts.filter((start) => !openings.has(start.id)).map((start) => start.id);
+  const held = new Map<number, number[]>(starts.map((start) => [start.id, [start.id]]));
+  for (const [paragraph, start] of initial) held.get(start)!.push(paragraph);
+  const orphaned = groups.map((group, g) => orphanedTopic(group, stands[g]!, topics, candidates, held, words, !rearranged));
+  // The paragraphs a group's first paragraph directly follows in the file, when it opens with a connective.
+  const readsOn = groups.map((group) => {
+    const first = group[0]!;
+    if (!CONNECTIVE.test(first.text)) return [];
+    return sequence.flatMap((id, at) => {
+      const before = sequence[at - 1];
+      return id === first.id && before !== undefined && paragraphs[before]!.kind !== 'question' && groupOf.get(before) !== groupOf.get(first.id) ? [before] : [];
+    });
+  });
+  const namesOwn = groups.map((group, g) => stands[g] !== null && (topics.get(stands[g]!)?.size ?? 0) > 0 && namesAny(new Set(group.flatMap((p) => [...words.terms(p.id)])), topics.get(stands[g]!)!));
+  // A list item whose siblings all stand in another answer.
+  const strayItem = groups.map((_, g) => stands[g] !== null && (lists[g]!.get(stands[g]!) ?? 0) <= 0 && [...lists[g]!.values()].some((value) => value > 0));
+  /**
+   * How firmly position holds a group: more in an opening statement; in an intact file, more for
+   * a group that is neither an orphan nor a list item away from its siblings, and more again for
+   * one naming its own answer's topic.
+   */
+  const holdOf = (g: number, start: number): number =>
+    (openings.has(start) ? PLACEMENT.openingHold : 1) *
+    (options.intact && orphaned[g] === null && !strayItem[g] ? PLACEMENT.intactHold : 1) *
+    (options.intact && namesOwn[g] ? PLACEMENT.namedHold : 1);
+  const unitOf = (id: number): number | undefined => (paragraphs[id]!.kind === 'answer-start' ? id : assignment.get(id));
+  const currentOf = (g: number): number | undefined => assignment.get(groups[g]![0]!.id);
+
+  const weigh = (): Evidence[][] => {
+    const bags = answerBags(starts, assignment, questionOf, words);
+    const model: WordModel = words.model([...bags.values()]);
+    return groups.map((_, g) => {
+      // Judge the group against the answers without it, so that its own words do not look common.
+      const current = currentOf(g);
+      const rest = current === undefined ? undefined : without(bags.get(current)!, groupBags[g]!);
+      const judged = current === undefined ? model : model.replacing(bags.get(current)!, rest!);
+      return starts.map((start) => {
+        const bag = start.id === current ? rest! : bags.get(start.id)!;
+        const follows = readsOn[g]!;
+        const position =
+          positionEvidence(tallies[g]!, start.id) * holdOf(g, start.id) +
+          (follows.length === 0 ? 0 : (PLACEMENT.connective * follows.filter((id) => unitOf(id) === start.id).length) / follows.length);
+        const shared =
+          PLACEMENT.words * judged.similarity(groupBags[g]!, bag) +
+          PLACEMENT.anchor * judged.similarity(groupBags[g]!, anchors.get(start.id)!) +
+          (orphaned[g] === start.id ? (rearranged ? PLACEMENT.topic : PLACEMENT.clearTopic) : 0);
+        const list = lists[g]!.get(start.id) ?? 0;
+        return { start: start.id, position, words: shared, list, total: position + shared + list };
+      });
+    });
+  };
+  const place = (g: number, start: number): void => {
+    for (const paragraph of groups[g]!) assignment.set(paragraph.id, start);
+  };
+
+  // Groups no answer start precedes go where the evidence favours most, before anything moves.
+  const unplaced = groups.flatMap((_, g) => (currentOf(g) === undefined ? [g] : []));
+  if (unplaced.length > 0) {
+    const evidence = weigh();
+    for (const g of unplaced) place(g, decidePlacement(evidence[g]!, null).start);
+  }
+  for (let step = 0; step < PLACEMENT.maxMoves * groups.length; step += 1) {
+    const evidence = weigh();
+    let move: { group: number; to: number; gain: number } | null = null;
+    evidence.forEach((options, g) => {
+      const current = options.find((e) => e.start === currentOf(g))!;
+      const chosen = decidePlacement(options, stands[g]!);
+      const gain = placementScore(chosen, stands[g]!) - placementScore(current, stands[g]!);
+      if (chosen.start !== current.start && gain > 1e-9 && (move === null || gain > move.gain)) move = { group: g, to: chosen.start, gain };
+    });
+    if (move === null) break;
+    const { group, to } = move;
+    place(group, to);
+  }
+
+  const report: ReportEntry[] = [];
+  const final = weigh();
+  const finalBags = answerBags(starts, assignment, questionOf, words);
+  const finalModel = words.model([...finalBags.values()]);
+  groups.forEach((group, g) => {
+    const chosen = final[g]!.find((e) => e.start === currentOf(g))!;
+    const here = final[g]!.find((e) => e.start === stands[g]);
+    if (stands[g] !== null && chosen.start === stands[g]) return;
+    const lines = group.flatMap((p) => p.lines);
+    const names = group.map((p) => excerpt(p.text)).join(' + ');
+    const shared = finalModel.telling(groupBags[g]!, without(finalBags.get(chosen.start)!, groupBags[g]!), 4).map(words.shown);
+    const topic = orphaned[g] === chosen.start ? `; it names that answer's topic (${[...new Set(group.flatMap((p) => words.naming(p.id, topics.get(chosen.start)!)))].join('、')}) and none of its own` : '';
+    const because = `${shared.length > 0 ? `shares ${shared.join('、')}` : 'shares no telling word'}${topic}; evidence ${describe(chosen)}`;
+    report.push(
+      stands[g] === null
+        ? { stage: 'units', action: 'reassign', lines, detail: `Placed ${names}, which follows no answer start, with ${excerpt(paragraphs[chosen.start]!.text)}: it ${because}.` }
+        : {
+            stage: 'units',
+            action: 'reassign',
+            lines,
+            detail: `Moved ${names} from ${excerpt(paragraphs[stands[g]!]!.text)} to ${excerpt(paragraphs[chosen.start]!.text)}: it ${because}, against ${describe(here!)} where it stands.`,
+          },
+    );
+  });
+  return { value: assignment, report };
+}

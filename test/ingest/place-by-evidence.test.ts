@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { bestAssignment } from '../../src/ingest/best-assignment.js';
+import { groupLists } from '../../src/ingest/list-groups.js';
+import { parseTranscript } from '../../src/ingest/parse-transcript.js';
+import { decidePlacement, listEvidence, PLACEMENT, placementScore, positionEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
+import { removeDuplicates } from '../../src/ingest/remove-duplicates.js';
+import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
+import { createDefaultAnalyzer } from '../../src/text/index.js';
+
+const analyzer = createDefaultAnalyzer();
+const dedupe = (text: string) => removeDuplicates(repairSplitParagraphs(parseTranscript(text, { knownSpeakers: ['王毅'] }).value.blocks).value, analyzer).value;
+
+describe('positionEvidence', () => {
+  it.each([
+    ['every copy after answer 1', [new Map([[1, 3]])], 1, PLACEMENT.position],
+    ['every copy after answer 1, asked about 2', [new Map([[1, 3]])], 2, 0],
+    ['two copies of three after answer 1', [new Map([[1, 2], [2, 1]])], 1, (PLACEMENT.position * 2) / 3],
+    ['a group of two paragraphs, one split', [new Map([[1, 1]]), new Map([[1, 1], [2, 1]])], 1, (PLACEMENT.position * 1.5) / 2],
+    ['no copy after any answer', [undefined], 1, 0],
+  ])('GIVEN %s THEN it is worth %s', (_, tallies, start, expected) => {
+    expect(positionEvidence(tallies, start)).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('listEvidence', () => {
+  const members = new Map<number, string[]>([
+    [1, ['我想强调三点：', '一是坚持开放。', '二是坚持规则。']],
+    [2, ['首先，坚持对话。', '其次，坚持协商。']],
+    [3, ['中方高度重视两国关系。']],
+  ]);
+  it.each([
+    ['三是… goes to its siblings, however far away', ['三是坚持可持续发展。'], { 1: PLACEMENT.list, 2: 0, 3: 0 }],
+    ['a second 二是 counts against the answer that has one', ['二是坚持合作。'], { 1: -PLACEMENT.list, 2: 0, 3: 0 }],
+    ['最后 goes to 首先 and 其次', ['最后，坚持共赢。'], { 1: 0, 2: PLACEMENT.list, 3: 0 }],
+    ['a paragraph with no label is no list evidence', ['两国关系发展良好。'], { 1: 0, 2: 0, 3: 0 }],
+    ['two items go with the intro that announces them, counted as one item of their list', ['一是坚持开放。', '二是坚持规则。'], { 1: PLACEMENT.list / 2, 2: 0, 3: 0 }],
+  ])('GIVEN %s', (_, texts, expected) => {
+    const own = new Map([...members].map(([start, list]) => [start, list.filter((text) => !texts.includes(text))]));
+    expect(Object.fromEntries(listEvidence(texts, own))).toEqual(expected);
+  });
+
+  it('GIVEN an item and a sibling in another answer THEN the larger part of the list draws the smaller', () => {
+    const split = new Map<number, string[]>([
+      [1, ['一是坚持开放。', '二是坚持规则。']],
+      [2, ['三是坚持发展。']],
+    ]);
+    expect(listEvidence(['三是坚持发展。'], new Map([[1, split.get(1)!], [2, []]])).get(1)).toBe(PLACEMENT.list);
+    expect(listEvidence(['一是坚持开放。', '二是坚持规则。'], new Map([[1, []], [2, split.get(2)!]])).get(2)).toBe(PLACEMENT.list / 2);
+  });
+});
+
+describe('decidePlacement', () => {
+  const evidence = (start: number, total: number): Evidence => ({ start, position: 0, words: total, list: 0, total });
+  it.each([
+    ['another answer beats where it stands by less than the margin: it stays', [evidence(1, 3), evidence(2, 3 + PLACEMENT.margin - 0.1)], 1, 1],
+    ['another answer beats it by more than the margin: it moves', [evidence(1, 3), evidence(2, 3 + PLACEMENT.margin + 0.1)], 1, 2],
+    ['it stands nowhere: the best evidence wins', [evidence(1, 3), evidence(2, 3.1)], null, 2],
+  ])('GIVEN %s', (_, options, stands, chosen) => {
+    expect(decidePlacement(options, stands).start).toBe(chosen);
+    expect(placementScore(options.find((e) => e.start === stands) ?? options[0]!, stands)).toBeGreaterThan(0);
+  });
+});
+
+describe('bestAssignment', () => {
+  it.each([
+    ['the best pair alone', [[3, 1], [1, null]], [[0, 0]]],
+    ['two good pairs beat one best pair', [[3, 2], [2, null]], [[0, 1], [1, 0]]],
+    ['a forbidden pair is never made', [[null, null], [null, 5]], [[1, 1]]],
+    ['pairs worth nothing are not made', [[0, -1]], []],
+    ['more rows than columns', [[1], [2], [3]], [[2, 0]]],
+    ['nothing to pair', [], []],
+  ])('GIVEN %s', (_, scores, pairs) => {
+    expect(bestAssignment(scores as (number | null)[][])).toEqual(pairs);
+  });
+});
+
+describe('groupLists', () => {
+  it('GIVEN an intro with its items next to each other THEN they are one group; a list item far from its siblings is a group of its own', () => {
+    const transcript = dedupe(
+      ['新华社记者：问一？', '王毅：答一。', '我想强调三点：', '一是坚持开放。', '二是坚持规则。', '路透社记者：问二？', '王毅：答二。', '三是坚持发展。', '两国关系良好。'].join('\n\n'),
+    );
+    const groups = groupLists(transcript).map((group) => group.map((p) => p.text));
+    expect(groups).toEqual([['我想强调三点：', '一是坚持开放。', '二是坚持规则。'], ['三是坚持发展。'], ['两国关系良好。']]);
+  });
+
+  it('GIVEN an intro that names its items THEN the items are in its group wherever they stand', () => {
+    const transcript = dedupe(
+      ['新华社记者：问一？', '王毅：答一。', '这一进程应坚持专业性、公正性和建设性：', '专业性是指以科学为依据。', '路透社记者：问二？', '王毅：答二。', '公正性是指排除政治干扰。'].join('\n\n'),
+    );
+    expect(groupLists(transcript).map((group) => group.length)).toEqual([3]);
+  });
+});
