@@ -23,7 +23,7 @@ export interface Alignment {
  * (see `WordModel`) is this much above its similarity with the typical (median) answer:
  * clearly its topic, not the vocabulary the whole press conference shares.
  */
-const STANDS_OUT = 0.1;
+const STANDS_OUT = 0.07;
 /**
  * Directly preceding an answer start is evidence, not proof: it counts this much, and only
  * where the content is at least typical for the question. Content decides between answers;

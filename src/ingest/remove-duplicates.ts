@@ -201,12 +201,13 @@ function byWording(a: DistinctParagraph, b: DistinctParagraph, context: CopyCont
 
 /**
  * Decides which of two near-copies is corrupt, on the first evidence that speaks: a list label
- * that repeats a sibling's (`bySiblingLabel`), the list's order (`byListOrder`), the wording
- * where they differ (`byWording`); only without any of these does the copy seen more often
- * win, reported as a weak verdict.
+ * that repeats a sibling's (`bySiblingLabel`), the wording where they differ (`byWording`: the
+ * text itself shows the damage), then the list's order (`byListOrder`: where the copies stand,
+ * which a misplaced original can mislead); only without any of these does the copy seen more
+ * often win, reported as a weak verdict.
  */
 export function judgeNearCopies(a: DistinctParagraph, b: DistinctParagraph, context: CopyContext): CopyVerdict {
-  for (const judge of [bySiblingLabel, byListOrder, byWording]) {
+  for (const judge of [bySiblingLabel, byWording, byListOrder]) {
     const judged = judge(a, b, context);
     if (judged) return judged.corrupt === 'a' ? { corrupt: a, kept: b, reason: judged.reason, weak: false } : { corrupt: b, kept: a, reason: judged.reason, weak: false };
   }

@@ -96,7 +96,8 @@ describe('removeDuplicates', () => {
       '最后，各方已经完成对单一磋商文本草案的第一轮审读，目前正在推进第二轮审读。',
       'repeats the label',
     ],
-    ['a copy with wrong characters and the same label', THREE_POINTS, THREE_POINTS[2]!, '二是坚持市场规律和国际通行规则，企业是项目建镇的刻体。', 'in its list'],
+    ['a copy with wrong characters and the same label', THREE_POINTS, THREE_POINTS[2]!, '二是坚持市场规律和国际通行规则，企业是项目建镇的刻体。', 'known words'],
+    ['a copy whose one wrong character still makes words', THREE_POINTS, THREE_POINTS[2]!, '二是坚持市场规律和国际通用规则，企业是项目建设的主体。', 'in its list'],
   ])('GIVEN %s in the majority THEN the original is kept and the corrupt copies dropped', (_, answer, original, corrupt, because) => {
     const source = ['新华社记者：请问？', `王毅：${answer[0]}`, ...answer.slice(1), '路透社记者：还有问题？', '王毅：另一个回答。', corrupt, '法新社记者：最后一个问题？', '王毅：再一个回答。', corrupt].join('\n\n');
     const { value, report } = removeDuplicates(parse(source), analyzer);
