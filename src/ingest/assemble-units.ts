@@ -112,9 +112,9 @@ function listsOf(members: readonly DistinctParagraph[], sequence: readonly numbe
  * Puts each answer's paragraphs in reading order, given which answer start (id) each
  * continuation (id) belongs to. Reading order follows the file: after each paragraph comes the
  * paragraph of the same answer that most often follows it (questions in between skipped); when
- * none does, the one seen first. A list stays together: its intro first, then its items in the
- * order of their labels (as the intro announces them, or by number), so an item moved back
- * from another answer takes its place among its siblings.
+ * none does, the one seen first. A list stays together: its intro first (wherever the file put
+ * it), then its items in the order of their labels (as the intro announces them, or by number),
+ * so an item moved back from another answer takes its place among its siblings.
  */
 export function orderUnits(transcript: DedupedTranscript, assignment: Assignment): AssembledUnit[] {
   const { paragraphs, sequence } = transcript;
@@ -141,10 +141,17 @@ export function orderUnits(transcript: DedupedTranscript, assignment: Assignment
     const intros = members.filter((p) => isListIntro(p.text)).map((p) => p.text);
     const announced = intros.flatMap(announcedLabels);
     const lists = listsOf(members, sequence);
+    // An intro goes first in the list it announces: the one whose items it names, or the answer's only list.
+    for (const intro of members.filter((p) => isListIntro(p.text))) {
+      const named = announcedLabels(intro.text);
+      const list = named.length > 0 ? lists.find((items) => items.some((p) => named.includes(listLabel(p.text)!.label))) : lists.length === 1 ? lists[0] : undefined;
+      if (list && !list.includes(intro)) list.push(intro);
+    }
     const listOf = new Map<number, DistinctParagraph[]>();
     for (const list of lists) for (const paragraph of list) listOf.set(paragraph.id, list);
     const rank = (paragraph: DistinctParagraph): number => {
-      const label = listLabel(paragraph.text)!;
+      const label = listLabel(paragraph.text);
+      if (label === null) return -1;
       const at = announced.indexOf(label.label);
       return at >= 0 ? at : (label.ordinal ?? 0);
     };
