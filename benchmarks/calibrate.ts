@@ -10,7 +10,7 @@ import { SEARCH_OPTIONS } from '../src/search/index.js';
 import { createDefaultAnalyzer } from '../src/text/index.js';
 
 const analyzer = createDefaultAnalyzer();
-const raw = buildSuiteIndex(analyzer, undefined, { ...SEARCH_OPTIONS, calibration: [] });
+const raw = buildSuiteIndex(analyzer, undefined, { ...SEARCH_OPTIONS, calibration: [], thresholds: { ...SEARCH_OPTIONS.thresholds, minConfidence: 0 } });
 const files = suiteFiles();
 const results = (half: 'tuning' | 'holdout'): EvalResult[] =>
   evaluate(raw, files[half].flatMap((file) => parseEvalSet(readFileSync(file, 'utf8'), file)));
