@@ -17,8 +17,10 @@ import type { Corpus, System, WorkerResult } from './scale-worker.js';
  * - bundled: answerQuestion on the bundled index loaded as the bot loads it, next to a bare
  *   minisearch + nodejieba search of the same units (the baseline); cold start: the start
  *   script of package.json (as `npm start` runs it, without npm itself) from spawn to its first
- *   answer on stdout, median of `cold-starts` runs; rssMb: the bot process's peak resident
- *   memory after start-up and answering every benchmark question (median of those runs).
+ *   answer on stdout, median of `cold-starts` runs; rssMb: that process's peak resident
+ *   memory after start-up and answering every benchmark question (median of those runs);
+ *   botRssMb and botReadyMs: the same start script with a token, as the bot on the Discord
+ *   stand-in of the tests, after replying to every benchmark question mentioned to it.
  * - scale: each corpus at each size (recombined: the bundled transcript's sentences recombined;
  *   archive: archive-corpus.ts). buildMs and buildPeakRssMb: writing the search index of the
  *   index file (what build-index does after ingest, nodejieba); loadMs, p50/p99 and peakRssMb:
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     corpora: { type: 'string', default: 'recombined,archive' },
     repeats: { type: 'string', default: '3' },
     'cold-starts': { type: 'string', default: '5' },
+    start: { type: 'string' },
   },
 });
 
@@ -43,9 +46,10 @@ function log(text: string): void {
 }
 
 const packageJson = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-const START_SCRIPT = packageJson.scripts['start'] ?? 'tsx src/main.ts';
+/** The start script of package.json, or another start command to compare (`--start 'tsx src/main.ts'`). */
+const START_SCRIPT = values.start ?? packageJson.scripts['start'] ?? 'tsx src/main.ts';
 /** The Node flags the start script gives (`node --max-semi-space-size=… dist/main.js`), for the workers. */
-const NODE_FLAGS = (START_SCRIPT.match(/(?:^|\s)(--[a-z-]+(?:=\S+)?)/gu) ?? []).map((flag) => flag.trim()).filter((flag) => flag !== '--import');
+const NODE_FLAGS = START_SCRIPT.startsWith('node ') ? (START_SCRIPT.match(/(?:^|\s)(--[a-z-]+(?:=\S+)?)/gu) ?? []).map((flag) => flag.trim()).filter((flag) => flag !== '--import') : [];
 
 function median(numbers: readonly number[]): number {
   const sorted = [...numbers].sort((a, b) => a - b);
@@ -156,6 +160,60 @@ function startOnce(questions: readonly string[]): Promise<{ firstAnswerMs: numbe
   });
 }
 
+/**
+ * The bot itself, started by the start script against the Discord stand-in of the tests
+ * (test/support/fake-discord: REST and gateway on loopback): from spawn to READY, then each
+ * question mentioned to it and its reply awaited; then the bot process's peak resident memory.
+ */
+async function botOnce(questions: readonly string[]): Promise<{ readyMs: number; rssMb: number; replies: number }> {
+  const { FakeDiscord } = await import('../test/support/fake-discord/index.js');
+  const token = 'bench.token-for-the-stand-in';
+  const discord = await FakeDiscord.start({ token, waitTimeoutMs: 60_000 });
+  const feedback = mkdtempSync(join(tmpdir(), 'koujing-bench-feedback-'));
+  const env = {
+    PATH: `${resolve(PROJECT_ROOT, 'node_modules/.bin')}${delimiter}${process.env['PATH'] ?? ''}`,
+    HOME: process.env['HOME'] ?? '',
+    DOTENV_CONFIG_PATH: '/nonexistent/.env',
+    DISCORD_TOKEN: token,
+    DISCORD_API_BASE: discord.apiBase,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_QUESTIONS: '1000',
+    FEEDBACK_DB_PATH: join(feedback, 'koujing.sqlite'),
+  };
+  const start = performance.now();
+  // Its own process group, so that stopping it stops the node process the shell started.
+  const child = spawn('sh', ['-c', START_SCRIPT], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((done) => child.on('exit', () => done()));
+  try {
+    await Promise.race([
+      discord.waitForReady(1, 60_000),
+      exited.then(() => Promise.reject(new Error('the bot exited'))),
+    ]).catch((error: unknown) => {
+      throw new Error(`bench: the bot did not connect to the stand-in: ${(error as Error).message}\n${output}`);
+    });
+    const readyMs = performance.now() - start;
+    let replies = 0;
+    for (const question of questions) {
+      const message = discord.sendMessage({ content: question, mentionsBot: true });
+      try {
+        await discord.waitForReply(message, 10_000);
+        replies++;
+      } catch {
+        // A question the bot leaves without a reply still counts in its memory.
+      }
+    }
+    return { readyMs, rssMb: peakRssOfTree(child.pid ?? 0), replies };
+  } finally {
+    process.kill(-(child.pid ?? 0), 'SIGTERM');
+    await exited;
+    await discord.close();
+    rmSync(feedback, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const repeats = Math.max(1, Number(values.repeats));
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
@@ -173,6 +231,8 @@ async function main(): Promise<void> {
   const starts: { firstAnswerMs: number; rssMb: number }[] = [];
   const questions = benchmarkQuestions();
   for (let i = 0; i < Math.max(1, Number(values['cold-starts'])); i++) starts.push(await startOnce(questions));
+  const bots: { readyMs: number; rssMb: number; replies: number }[] = [];
+  for (let i = 0; i < repeats; i++) bots.push(await botOnce(questions));
   const bundled = {
     p50Us: ours.p50Us,
     p99Us: ours.p99Us,
@@ -186,11 +246,15 @@ async function main(): Promise<void> {
     loadMs: ours.loadMs,
     timed: ours.timed,
     coldStartsMs: starts.map((s) => Math.round(s.firstAnswerMs)),
+    botRssMb: Math.round(median(bots.map((bot) => bot.rssMb))),
+    botReadyMs: Math.round(median(bots.map((bot) => bot.readyMs))),
+    botReplies: bots[0]?.replies ?? 0,
   };
   log(`bundled index (${ours.timed} timed questions a run)`);
   log(`  answerQuestion  p50 ${bundled.p50Us} µs  p99 ${bundled.p99Us} µs  (spread ${bundled.p99Spread}; CPU time p50 ${bundled.cpuP50Us} µs, p99 ${bundled.cpuP99Us} µs)`);
   log(`  baseline        p50 ${bundled.baselineP50Us} µs  p99 ${bundled.baselineP99Us} µs  (bare minisearch + nodejieba over question and text)`);
-  log(`  cold start ${bundled.coldStartMs} ms (runs: ${bundled.coldStartsMs.join(', ')}), bot peak RSS ${bundled.rssMb} MB`);
+  log(`  cold start ${bundled.coldStartMs} ms (runs: ${bundled.coldStartsMs.join(', ')}), peak RSS ${bundled.rssMb} MB (console)`);
+  log(`  bot on the Discord stand-in: READY ${bundled.botReadyMs} ms after spawn, peak RSS ${bundled.botRssMb} MB after ${bundled.botReplies} replies`);
 
   const scale = [];
   for (const corpus of values.corpora.split(',').filter(Boolean) as Corpus[]) {
