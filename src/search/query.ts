@@ -185,7 +185,7 @@ export function analyzeQuery(
   const { english, core } = question;
   const read = english
     ? translateEnglish(analyzer, core, aids)
-    : languageRuns(core).flatMap((run) => (run.language === 'zh' ? analyzer.tokenizeExact(run.text) : translateEnglish(analyzer, run.text, aids)));
+    : languageRuns(core).flatMap((run) => (run.language === 'zh' ? analyzer.tokenizeExact(run.text).flatMap((word) => analyzer.tokenize(word)) : translateEnglish(analyzer, run.text, aids)));
   const tokens = refineUnknownTokens(analyzer, mergeTypoPieces(analyzer, read, known, aids), known);
   const seen = new Set<string>();
   const concepts: QueryConcept[] = [];
