@@ -61,7 +61,7 @@ function spread(numbers: readonly number[]): number {
   return Math.round((Math.max(...numbers) / Math.max(1, Math.min(...numbers))) * 100) / 100;
 }
 
-/** The worker runs compiled, as the bot does (scripts/build.mjs compiles it with the sources). */
+/** The worker runs compiled, as the bot does (src/cli/build.mjs compiles it with the sources). */
 function worker(args: readonly string[]): string {
   const child = spawnSync(process.execPath, [...NODE_FLAGS, 'dist/benchmarks/scale-worker.js', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
   if (child.status !== 0) throw new Error(`bench: scale-worker ${args.join(' ')} failed: ${child.stderr}`);
@@ -216,7 +216,7 @@ async function botOnce(questions: readonly string[]): Promise<{ readyMs: number;
 
 async function main(): Promise<void> {
   const repeats = Math.max(1, Number(values.repeats));
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['src/cli/build.mjs'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('bench: the build failed');
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, nodeFlags: NODE_FLAGS, start: START_SCRIPT };
   log(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}; start script \`${START_SCRIPT}\``);

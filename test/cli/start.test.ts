@@ -7,15 +7,15 @@ import { PROJECT_ROOT } from '../../src/index-file.js';
 import { cleanEnv } from '../bot/support/processes.js';
 
 /**
- * `npm start` runs the compiled JavaScript (dist/, made by scripts/build.mjs at `npm ci` and
+ * `npm start` runs the compiled JavaScript (dist/, made by src/cli/build.mjs at `npm ci` and
  * before each start when a source changed). The tests of the bot start it from source (tsx);
  * here the compiled entry answers as the source does, and finds the same commands.
  */
 const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
 describe('the start script', () => {
-  it('GIVEN the sources THEN scripts/build.mjs leaves dist/ up to date (compiling only what changed since)', () => {
-    execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build.mjs')], { cwd: PROJECT_ROOT, stdio: 'pipe' });
+  it('GIVEN the sources THEN src/cli/build.mjs leaves dist/ up to date (compiling only what changed since)', () => {
+    execFileSync(process.execPath, [join(PROJECT_ROOT, 'src/cli/build.mjs')], { cwd: PROJECT_ROOT, stdio: 'pipe' });
     expect(readFileSync(join(PROJECT_ROOT, 'dist/.sources'), 'utf8')).toMatch(/^[0-9a-f]{64}$/u);
   }, 180_000);
 

@@ -1,5 +1,5 @@
 // `npm run build` (and before `npm start`, and at `npm ci`): compiles src/, commands/ and the
-// bench's worker to dist/ with tsc (tsconfig.build.json; types are checked by `npm test`), when the sources
+// bench's worker to dist/ with tsc (src/tsconfig.build.json; types are checked by `npm test`), when the sources
 // changed since the last build (`--force`: always). dist/ is replaced whole, so that nothing
 // of a deleted source stays. Plain JavaScript: it runs before anything is compiled.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wr
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const dist = join(root, 'dist');
 const stamp = join(dist, '.sources');
 
@@ -26,7 +26,7 @@ function fingerprint() {
   walk(join(root, 'src'));
   walk(join(root, 'commands'));
   walk(join(root, 'benchmarks'));
-  for (const name of ['tsconfig.json', 'tsconfig.build.json', 'package.json']) hash.update(readFileSync(join(root, name)));
+  for (const name of ['tsconfig.json', 'src/tsconfig.build.json', 'package.json']) hash.update(readFileSync(join(root, name)));
   return hash.digest('hex');
 }
 
@@ -36,7 +36,7 @@ if (!process.argv.includes('--force') && existsSync(stamp) && readFileSync(stamp
 const staging = join(root, `dist.${process.pid}.tmp`);
 rmSync(staging, { recursive: true, force: true });
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
-const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', staging], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'src/tsconfig.build.json'), '--outDir', staging], { stdio: 'inherit' });
 if (result.status !== 0) {
   rmSync(staging, { recursive: true, force: true });
   process.stderr.write('build: tsc failed; dist/ is left as it was.\n');
