@@ -272,11 +272,16 @@ export function rankTop(index: PostingIndex, query: RankingQuery, k: number, acc
   lists.sort((a, b) => a.upperBound - b.upperBound);
   const count = lists.length;
   const bounds = new Float64Array(count);
+  // For lists[0..i]: the sum of their bounds, and how many distinct terms they hold.
+  const boundSums = new Float64Array(count);
+  const keyCounts = new Int32Array(count);
   const keysSoFar = new Set<number>();
   let boundSum = 0;
   lists.forEach((list, i) => {
     boundSum += list.upperBound;
     keysSoFar.add(list.key);
+    boundSums[i] = boundSum;
+    keyCounts[i] = keysSoFar.size;
     bounds[i] = boundSum * keysSoFar.size * (1 + 1e-9);
   });
   // Summing order (minisearch's): by term, then by field.
@@ -290,6 +295,26 @@ export function rankTop(index: PostingIndex, query: RankingQuery, k: number, acc
   const heap: Entry[] = [];
   let essential = 0; // lists[essential ..] are essential
 
+  // A candidate's contributions, summed as they come (its exact score is summed again in order).
+  let approximate = 0;
+  let distinct = 0;
+  const score = (i: number, at: number, doc: number): void => {
+    const list = lists[i] as QueryList;
+    const postings = postingsOf[i] as FieldPostings;
+    const frequency = postings.frequencies[at] ?? 0;
+    const length = postings.length[doc] ?? 0;
+    // minisearch's calcBM25Score, with its IDF computed once for the list.
+    const raw = list.idf * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * length) / postings.averageLength)));
+    const value = list.multiplier * raw;
+    contribution[i] = value;
+    hit[i] = 1;
+    approximate += value;
+    if (keyStamp[list.key] !== doc) {
+      keyStamp[list.key] = doc;
+      distinct++;
+    }
+  };
+
   for (;;) {
     // The next candidate: the smallest current document of the essential lists.
     let doc = documentCount;
@@ -298,36 +323,30 @@ export function rankTop(index: PostingIndex, query: RankingQuery, k: number, acc
       if (at < (lists[i] as QueryList).to) doc = Math.min(doc, (postingsOf[i] as FieldPostings).docs[at] ?? documentCount);
     }
     if (doc === documentCount) break;
-    let approximate = 0;
-    let distinct = 0;
-    for (let i = 0; i < count; i++) {
-      const list = lists[i] as QueryList;
-      const postings = postingsOf[i] as FieldPostings;
-      let at = cursor[i] ?? 0;
-      if (i < essential) {
-        at = seek(postings.docs, at, list.to, doc);
-        cursor[i] = at;
-      }
-      if (at < list.to && postings.docs[at] === doc) {
-        const frequency = postings.frequencies[at] ?? 0;
-        const length = postings.length[doc] ?? 0;
-        // minisearch's calcBM25Score, with its IDF computed once for the list.
-        const raw = list.idf * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * length) / postings.averageLength)));
-        const score = list.multiplier * raw;
-        contribution[i] = score;
-        hit[i] = 1;
-        approximate += score;
-        if (keyStamp[list.key] !== doc) {
-          keyStamp[list.key] = doc;
-          distinct++;
-        }
-        if (i >= essential) cursor[i] = at + 1;
+    approximate = 0;
+    distinct = 0;
+    // The essential lists first: those at the candidate give their score and move on.
+    for (let i = essential; i < count; i++) {
+      const at = cursor[i] ?? 0;
+      if (at < (lists[i] as QueryList).to && (postingsOf[i] as FieldPostings).docs[at] === doc) {
+        score(i, at, doc);
+        cursor[i] = at + 1;
       } else {
         hit[i] = 0;
       }
     }
-    if (accept && !accept(doc)) continue;
+    // Then, only if the non-essential lists could still lift it into the top k, look it up in them.
     const full = heap.length === k;
+    if (full && essential > 0 && (approximate + (boundSums[essential - 1] ?? 0)) * (distinct + (keyCounts[essential - 1] ?? 0)) * (1 + 1e-9) < (heap[0] as Entry).score) continue;
+    for (let i = 0; i < essential; i++) {
+      const list = lists[i] as QueryList;
+      const postings = postingsOf[i] as FieldPostings;
+      const at = seek(postings.docs, cursor[i] ?? 0, list.to, doc);
+      cursor[i] = at;
+      if (at < list.to && postings.docs[at] === doc) score(i, at, doc);
+      else hit[i] = 0;
+    }
+    if (accept && !accept(doc)) continue;
     // Summed in another order the score differs by a few units in the last place at most.
     if (full && approximate * distinct * (1 + 1e-9) < (heap[0] as Entry).score) continue;
     const entry = exactEntry(lists, order, contribution, hit, wordCount, distinct, doc, documentCount);
