@@ -1,11 +1,8 @@
 /**
- * Content similarity for ingest decisions: TF-IDF weighted characters and character bigrams (and whole
- * Latin words and numbers), compared by cosine. Characters and bigrams need no dictionary, so the pipeline
- * works on any transcript. Punctuation and white space are ignored.
+ * Surface similarity for deduplication: the characters and character bigrams of a text (and its
+ * whole Latin words and numbers), and the edit distance of two texts. They need no dictionary, so
+ * they work on any transcript. Word-level similarity for placing paragraphs is in word-model.ts.
  */
-
-/** Sparse term vector. */
-export type TermVector = Map<string, number>;
 
 const WORD = /[\p{Script=Han}]+|[A-Za-z]+|[0-9]+(?:\.[0-9]+)?/gu;
 
@@ -24,61 +21,6 @@ export function features(text: string): string[] {
     }
   }
   return out;
-}
-
-/** Document frequencies over a set of texts, for IDF weights. */
-export class TermWeights {
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly documents: number;
-
-  constructor(texts: readonly string[]) {
-    this.documents = texts.length;
-    for (const text of texts) {
-      for (const term of new Set(features(text))) {
-        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      }
-    }
-  }
-
-  /** Smoothed IDF; a term never seen weighs like one seen once. */
-  idf(term: string): number {
-    const df = this.documentFrequency.get(term) ?? 1;
-    return Math.log(1 + this.documents / df);
-  }
-
-  /** TF-IDF vector of a text (sublinear term frequency). */
-  vector(text: string): TermVector {
-    const counts = new Map<string, number>();
-    for (const term of features(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
-    const vector: TermVector = new Map();
-    for (const [term, count] of counts) vector.set(term, (1 + Math.log(count)) * this.idf(term));
-    return vector;
-  }
-}
-
-/** Cosine similarity of two sparse vectors, 0 when either is empty. */
-export function cosine(a: TermVector, b: TermVector): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (const value of a.values()) normA += value * value;
-  for (const value of b.values()) normB += value * value;
-  if (normA === 0 || normB === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const [term, value] of small) {
-    const other = large.get(term);
-    if (other !== undefined) dot += value * other;
-  }
-  return dot / Math.sqrt(normA * normB);
-}
-
-/** Sum of two or more vectors. */
-export function addVectors(...vectors: TermVector[]): TermVector {
-  const sum: TermVector = new Map();
-  for (const vector of vectors) {
-    for (const [term, value] of vector) sum.set(term, (sum.get(term) ?? 0) + value);
-  }
-  return sum;
 }
 
 /** Levenshtein distance over code points, giving up (returning `limit + 1`) once it exceeds `limit`. */
