@@ -84,6 +84,9 @@ const ENGLISH_FRAMING = [
   'can someone tell me', 'does anyone know', 'anyone know', 'can you tell me', 'tell me', 'please', 'i heard', 'i remember', 'is there an official', 'official line on', 'official line', 'official position on', 'what is the official',
 ];
 
+/** The English framing as patterns, made once (stripFraming runs on every question). */
+const ENGLISH_FRAMING_PATTERNS: readonly (readonly [string, RegExp])[] = ENGLISH_FRAMING.map((phrase) => [phrase, new RegExp(`\\b${phrase}\\b`, 'giu')]);
+
 const QUOTE_CUES = ['原话', '原文', '出处', '怎么说的', '说过什么', '说了什么', '引用', 'quote', 'exact words', 'source'];
 
 /**
@@ -167,8 +170,8 @@ export function stripFraming(text: string): { framing: string[]; core: string } 
     framing.push(phrase);
     core = core.split(phrase).join(' ');
   }
-  for (const phrase of ENGLISH_FRAMING) {
-    const pattern = new RegExp(`\\b${phrase}\\b`, 'giu');
+  for (const [phrase, pattern] of ENGLISH_FRAMING_PATTERNS) {
+    pattern.lastIndex = 0; // shared global patterns: test() from the start every time
     if (!pattern.test(core)) continue;
     framing.push(phrase);
     core = core.replace(pattern, ' ');
