@@ -1,4 +1,5 @@
 import type { IndexFile } from '../src/types.js';
+import { IntList } from '../src/search/postings.js';
 
 /**
  * The floor the benchmark compares the pipeline with: character-bigram BM25 (k1 1.2, b 0.75)
@@ -36,20 +37,6 @@ function eachTerm(text: string, emit: (term: string) => void): void {
     if (CJK.test(char) && CJK.test(next)) emit(char + next);
   }
   if (latin) emit(latin);
-}
-
-/** A growable Int32Array. */
-class IntList {
-  data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
 }
 
 /** Builds the reference index of an index file. */

@@ -55,8 +55,8 @@ function bm25(frequency: number, matching: number, total: number, length: number
   return invDocFreq * (D + (frequency * (K + 1)) / (frequency + K * (1 - B + (B * length) / averageLength)));
 }
 
-/** A growable Int32Array. */
-class IntList {
+/** A growable Int32Array (the bench's bigram reference uses it too). */
+export class IntList {
   data = new Int32Array(1024);
   length = 0;
   push(value: number): void {
