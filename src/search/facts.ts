@@ -19,12 +19,27 @@ const FACT_PATTERNS: Record<Exclude<FactKind, 'identity' | 'place' | 'items'>, R
 /** A number, in digits or Chinese numerals. */
 const NUMBER = '(?:\\d[\\d,.]*|[一二三四五六七八九十两百千万亿]+)';
 
+/** Measures asked in words that name no unit: 多少钱 is a sum in some currency. */
+const MEASURES: Record<string, string> = { 钱: '(?:元|美元|欧元|英镑|日元|卢布|人民币)' };
+
 /** jieba tags of who can be named: people, organisations, countries and places. */
 const PERSON = /^(?:nr|nrt|nrfg|nt|ns)$/u;
-const PLACE = /^ns$/u;
+/** Places: jieba tags countries ns, and many transliterated ones (塞尔维亚, 伊拉克) nrt. */
+const PLACE = /^(?:ns|nrt)$/u;
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** Heads of a list that asks for places: 哪些国家, 哪个城市. */
+const PLACE_KINDS = /^(?:国家|城市|地区|省份|岛国|港口|国)$/u;
+
+/** True when the sentence names a place the question does not name. */
+function namesPlace(analyzer: Analyzer, sentence: string, subject: readonly { alternatives: readonly string[] }[], atLeast = 1): boolean {
+  const places = analyzer
+    .tag(sentence)
+    .filter(({ word, tag }) => PLACE.test(tag) && !subject.some((concept) => concept.alternatives.some((term) => term.includes(word) || word.includes(term))));
+  return new Set(places.map(({ word }) => word)).size >= atLeast;
 }
 
 /** Splits folded text into sentences (after 。！？; a semicolon joins the clauses of one sentence). */
@@ -44,7 +59,7 @@ const MIN_SENTENCE_COVERAGE = 0.6;
 export function statesFact(
   analyzer: Analyzer,
   paragraph: string,
-  asked: { fact: FactKind; measure?: string; head?: string; slot?: { before: string; after: string } },
+  asked: { fact: FactKind; cue?: string; measure?: string; head?: string; slot?: { before: string; after: string } },
   concepts: readonly { alternatives: readonly string[]; weight: number }[],
 ): boolean {
   const kind = asked.fact;
@@ -54,13 +69,15 @@ export function statesFact(
     const named = concepts.filter((concept) => concept.alternatives.some((term) => sentence.includes(term)));
     if (total <= 0 || named.reduce((sum, concept) => sum + concept.weight, 0) / total < MIN_SENTENCE_COVERAGE) return false;
     // A count in the unit asked for (多少亿吨: a number of 吨), a name next to the role asked for (营长).
-    if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${asked.measure}`, 'u').test(sentence);
+    if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${MEASURES[asked.measure] ?? asked.measure}`, 'u').test(sentence);
     if (kind === 'identity' && asked.slot) return new RegExp(`${escape(asked.slot.before)}[^，,。；;]{1,12}?${escape(asked.slot.after)}`, 'u').test(sentence);
     if (kind === 'identity' && asked.head && !sentence.includes(asked.head)) return false;
     if (kind === 'identity') return analyzer.tag(sentence).some(({ tag }) => PERSON.test(tag));
     // Which ones: a list of them (an enumeration with 、 or a colon) in a sentence that names them.
+    // Which countries, cities: places the question does not name. Other kinds: a list of them.
+    if (kind === 'items' && asked.head && PLACE_KINDS.test(asked.head)) return namesPlace(analyzer, sentence, subject, /[些几]/u.test(asked.cue ?? "") ? 2 : 1);
     if (kind === 'items') return (!asked.head || sentence.includes(asked.head.slice(-2))) && /、|：|:/u.test(sentence);
-    if (kind === 'place') return analyzer.tag(sentence).some(({ word, tag }) => PLACE.test(tag) && !subject.some((concept) => concept.alternatives.includes(word)));
+    if (kind === 'place') return namesPlace(analyzer, sentence, subject);
     return FACT_PATTERNS[kind].test(sentence);
   });
 }

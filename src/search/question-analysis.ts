@@ -90,6 +90,12 @@ const ENGLISH_FRAMING_PATTERNS: readonly (readonly [string, RegExp])[] = ENGLISH
 const QUOTE_CUES = ['原话', '原文', '出处', '怎么说的', '说过什么', '说了什么', '引用', 'quote', 'exact words', 'source'];
 
 /**
+ * Kinds of things that have names of their own (countries, companies, agreements): 哪些协议 asks
+ * for those names, where 哪些帮助, 哪些原则 ask for the position that describes them.
+ */
+const NAMED_KINDS = '国家|城市|地区|省份|岛国|企业|公司|产品|商品|协议|协定|文件|合同|项目|机构|组织|官员|领导人|成员国|成员|品牌|疫苗|武器|港口|媒体|大学|学校';
+
+/**
  * Cues of a fact question, by kind, on folded text, for Chinese and for English questions; the
  * first kind that matches wins (age before quantity: 多大了).
  */
@@ -97,10 +103,10 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
   zh: [
     ['age', /几岁|多大年纪|多大岁数|年龄|多少岁|多大了/u],
     ['date', /什么时候|何时|哪天|哪一天|哪(?:[一两二三四五几])?年|几月|几号|几日|哪个月|日期|多久|多长时间/u],
-    ['quantity', /多少|几个|几位|几次|几名|几项|几家|几国|几支|几批|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几/u],
+    ['quantity', /多少|(?<!哪)几个|几位|几次|几名|几项|几家|几国|几支|几批|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几/u],
     ['identity', /是谁|哪位|哪个人|叫什么名字|叫什么|名字是|谁(?!知道)/u],
     // Which ones, by name: 具体…哪些 / 哪几 / 哪款 / 哪种 (a bare 哪些帮助 asks for the position, not a list).
-    ['items', /具体[^，,。?？]{0,12}?(?:哪些|哪几|哪款|哪种|哪类|什么)|(?:哪款|哪种|哪几[个项家种款])/u],
+    ['items', new RegExp(`具体[^，,。?？]{0,12}?(?:哪些|哪几|哪款|哪种|哪类|什么)|(?:哪款|哪种|哪几[个项家种款])|(?:哪些|哪几个|哪个|哪家|哪国)(?=的?[\\u4e00-\\u9fff]{0,4}?(?:${NAMED_KINDS}))`, 'u')],
     // Where something takes place; not a figurative 症结在哪里 nor 在哪些领域.
     ['place', /(?:在哪里|在哪儿|在哪)(?:举行|举办|召开|开会|见面|会晤|会面|签署|签)|地点|哪个城市|哪座城市/u],
   ],
@@ -120,13 +126,22 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
  * (南海仲裁案中方立场) asks nothing of the kind.
  */
 const VIEW_VERBS =
-  /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|回击|反驳|驳斥|应对|反应|表态|说|认为|解释|想)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|回应|表态|说法)|(?:反应|态度|立场|看法|观点|评价|回应|表态)(?:是什么|如何|怎样|怎么样)|说了什么|说什么/gu;
+  /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|回击|反驳|驳斥|应对|反应|表态|说|认为|解释|想|描述|描绘|形容|定性|界定|称呼)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|回应|表态|说法)|(?:反应|态度|立场|看法|观点|评价|回应|表态)(?:是什么|如何|怎样|怎么样)|说(?:了|过)?些?(?:什么|哪些|啥)|(?:哪些|什么)(?:话|狠话|言论)|(?:理由|原因|动机|用意)(?:是什么|是啥|何在)|为什么|为何|为啥/gu;
 
 /** Words that put what follows them in the object or topic position (对美国的做法, 针对…), not the subject. */
 const OBJECT_MARKERS = /(?:对于|对|针对|关于|就|向|给|同|与|和|跟|把|被|让|令)$/u;
 
 /** The Chinese side: 中方, 中国, 我国, 外交部, 北京, 中国政府 (and the index's speakers, passed in). */
-const CHINA_SIDE = /^(?:中方|中国|我国|我方|中国政府|中华人民共和国|外交部|中国外交部|北京|中国外长|中国领导人|中共|中国大陆|大陆|发言人|外交部发言人|官方)$/u;
+const CHINA_SIDE = /^(?:中(?![东亚南])[\u4e00-\u9fff]|中方|中国|我国|我方|中国政府|中华人民共和国|外交部|中国外交部|北京|中国外长|中国领导人|中共|中国大陆|大陆|发言人|外交部发言人|官方)$/u;
+
+/**
+ * Organisations that jieba tags as common nouns (世卫组织/n, 红十字会): a word ending in one of
+ * these is a party of its own.
+ */
+const ORGANISATION = /(?:组织|联盟|委员会|理事会|机构|议会|国会|当局|秘书处|秘书长|红十字会|协会|基金会)$/u;
+
+/** A noun after a name that makes it the topic rather than a party (南海问题上, 台湾局势). */
+const TOPIC_NOUNS = /^(?:问题|局势|事务|争端|议题|地区|岛礁|海域|形势)/u;
 
 /** Titles that make an actor of the country before them (俄罗斯外长, 美国总统). */
 const TITLES = /^(?:总统|总理|首相|外长|外交部长|国务卿|防长|国防部长|发言人|大使|政府|官员|议员|国会|议会|领导人|当局|方面|媒体|代表|元首|主席)$/u;
@@ -194,8 +209,13 @@ export function factAsked(
     const slotAfter = fact === 'identity' && !english ? /^([\u4e00-\u9fff]{2})/u.exec(after)?.[1] : undefined;
     const slotBefore = /([\u4e00-\u9fff])$/u.exec(before)?.[1];
     const slot = slotAfter && slotBefore ? { before: slotBefore, after: slotAfter } : undefined;
+    const named = fact === 'items' ? new RegExp(`^的?[\\u4e00-\\u9fff]{0,4}?(${NAMED_KINDS})`, 'u').exec(after)?.[1] : undefined;
     const head =
-      fact === 'identity' && !slot ? HEAD_BEFORE_CUE.exec(before.split('的').at(-1) ?? '')?.[1] : fact === 'items' ? HEAD_AFTER_CUE.exec(after)?.[1] : undefined;
+      fact === 'identity' && !slot
+        ? HEAD_BEFORE_CUE.exec(before.split('的').at(-1) ?? '')?.[1]
+        : fact === 'items'
+          ? (named ?? (match[0] === '哪国' ? '国家' : HEAD_AFTER_CUE.exec(after)?.[1]))
+          : undefined;
     return { fact, cue: match[0], ...(measure ? { measure } : {}), ...(head ? { head } : {}), ...(slot ? { slot } : {}) };
   }
   return null;
@@ -203,7 +223,7 @@ export function factAsked(
 
 /** The unit a count asks for, right after its cue: 多少亿吨 → 吨, 多少万亿美元 → 美元, 几支 → 支. */
 const MEASURE_AFTER_CUE =
-  /^[少几]?(?:[亿万千百]+)?(美元|欧元|人民币|元|吨|公里|平方公里|人次|人|名|位|个|支|批|架|艘|剂|项|次|家|所|条|件|笔|种|倍)/u;
+  /^[少几]?(?:[亿万千百]+)?(美元|欧元|人民币|元|钱|吨|公里|平方公里|人次|人|名|位|个|支|批|架|艘|剂|项|次|家|所|条|件|笔|种|倍|只|张|台|辆|座|份|箱|套|针|篇|部|场|届|轮|枚|期)/u;
 /** The things a list is asked of, right after its cue: 哪些中国产品 → 中国产品 (two to four Han characters). */
 const HEAD_AFTER_CUE = /^(?:的)?([\u4e00-\u9fff]{2,4})/u;
 /** The role a name is asked for, right before its cue: 营长叫什么名字 → 营长 (the last two to four Han characters, after the last 的). */
@@ -221,7 +241,8 @@ export function actorsOf(analyzer: Analyzer, clause: string, chinaSide: Readonly
   tagged.forEach(({ word, tag }, i) => {
     const start = at;
     at += word.length;
-    const isActor = /^(?:ns|nr|nrt|nrfg|nt)$/u.test(tag) || /^[\u4e00-\u9fff]方$/u.test(word) || CHINA_SIDE.test(word) || chinaSide.has(word);
+    const isActor =
+      /^(?:ns|nr|nrt|nrfg|nt|j)$/u.test(tag) || /^[\u4e00-\u9fff]方$/u.test(word) || ORGANISATION.test(word) || CHINA_SIDE.test(word) || chinaSide.has(word);
     if (!isActor) {
       // A title right after a country widens that country into one actor (俄罗斯外长).
       const previous = actors.at(-1);
@@ -229,11 +250,11 @@ export function actorsOf(analyzer: Analyzer, clause: string, chinaSide: Readonly
       return;
     }
     const previous = actors.at(-1);
-    // Adjacent name pieces are one actor (布/nr 林肯/nr; 俄罗斯/ns 外长拉夫罗夫/nr).
+    // Adjacent name pieces are one actor (布/nr 林肯/nr; 俄罗斯/ns 外长拉夫罗夫/nr), on the side of
+    // its first piece: 印度外交部 is India's ministry, not China's.
     if (previous && previous.end === start && tagged[i - 1] !== undefined) {
       previous.end = at;
       previous.text = clause.slice(previous.at, at);
-      if (previous.side === 'other' && (CHINA_SIDE.test(word) || chinaSide.has(word))) previous.side = 'china';
       return;
     }
     actors.push({ text: word, side: CHINA_SIDE.test(word) || chinaSide.has(word) ? 'china' : 'other', at: start, end: at });
@@ -259,8 +280,9 @@ export function viewAsked(
     const verb = verbs.at(-1);
     if (!verb) continue;
     const before = clause.slice(0, verb.index);
+    // Not an object (对美国), a modifier (美国的做法) nor a topic (南海问题上).
     const subject = actorsOf(analyzer, before, chinaSide).find(
-      (actor) => !OBJECT_MARKERS.test(before.slice(0, actor.at)) && !before.slice(actor.end).startsWith('的'),
+      (actor) => !OBJECT_MARKERS.test(before.slice(0, actor.at)) && !before.slice(actor.end).startsWith('的') && !TOPIC_NOUNS.test(before.slice(actor.end)),
     );
     if (!subject) return { side: 'china', party: '', cue: verb[0] };
     return { side: subject.side, party: subject.text, cue: verb[0] };

@@ -7,7 +7,7 @@ const analyzer = createDefaultAnalyzer();
 const concepts = (...terms: string[]) => terms.map((term) => ({ alternatives: [term], weight: 1 }));
 
 describe('statesFact', () => {
-  it.each<[string, { fact: FactKind; measure?: string; head?: string }, string[], boolean]>([
+  it.each<[string, { fact: FactKind; cue?: string; measure?: string; head?: string }, string[], boolean]>([
     ['中国已向150多个国家和国际组织提供抗疫援助。', { fact: 'quantity' }, ['国家', '援助'], true],
     ['中国已向150多个国家和国际组织提供抗疫援助。', { fact: 'quantity', measure: '个' }, ['国家', '援助'], true],
     ['中国已向150多个国家和国际组织提供抗疫援助。', { fact: 'quantity', measure: '美元' }, ['国家', '援助'], false],
@@ -17,6 +17,13 @@ describe('statesFact', () => {
     ['双方同意尽快举行会晤。', { fact: 'date' }, ['会晤'], false],
     ['中方对澳方的反倾销调查表示严重关切。', { fact: 'items', head: '产品' }, ['反倾销'], false],
     ['调查涉及钢材、铝材和光伏等产品。', { fact: 'items', head: '产品' }, ['调查'], true],
+    ['中方已向10个岛国提供了抗疫物资。', { fact: 'quantity', measure: '只' }, ['岛国', '抗疫物资'], false],
+    ['中方向岛国捐赠了50万只口罩。', { fact: 'quantity', measure: '只' }, ['岛国', '口罩'], true],
+    ['红十字会提供的物资价值500万元。', { fact: 'quantity', measure: '钱' }, ['红十字会', '物资'], true],
+    ['红十字会向乌克兰提供了5批人道主义物资。', { fact: 'quantity', measure: '钱' }, ['红十字会', '物资'], false],
+    ['专家组已赴意大利、塞尔维亚和伊拉克。', { fact: 'items', cue: '哪几个', head: '国家' }, ['专家组'], true],
+    ['专家组已赴意大利开展工作。', { fact: 'items', cue: '哪几个', head: '国家' }, ['专家组'], false],
+    ['专家组已赴多个国家开展工作。', { fact: 'items', cue: '哪个', head: '国家' }, ['专家组'], false],
   ])('GIVEN %s, asked %j about %j THEN %s', (paragraph, asked, terms, stated) => {
     expect(statesFact(analyzer, paragraph, asked, concepts(...terms))).toBe(stated);
   });

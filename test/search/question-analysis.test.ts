@@ -14,6 +14,10 @@ describe('analyzeQuestion: intent', () => {
     ['中方对美国的做法怎么看', { kind: 'position' }],
     ['王毅怎么评价中俄关系', { kind: 'position' }],
     ['中国为全球抗疫提供了哪些帮助？', { kind: 'position' }],
+    ['南海问题上中方是什么立场', { kind: 'position' }],
+    ['在台湾问题上中国怎么看', { kind: 'position' }],
+    ['中欧人权对话为什么推迟了', { kind: 'position' }],
+    ['王毅說一帶一路要打造什麼樣的合作之路', { kind: 'position' }],
   ])('GIVEN %s THEN it asks for a position', (question, intent) => {
     expect(intentOf(question)).toEqual(intent);
   });
@@ -24,6 +28,11 @@ describe('analyzeQuestion: intent', () => {
     ['俄罗斯外长拉夫罗夫怎么回应的', '俄罗斯外长拉夫罗夫'],
     ['伊朗方面对阿曼湾油轮遇袭事件是什么态度？', '伊朗方面'],
     ['日本政府对此的立场是什么', '日本政府'],
+    ['世卫组织自己对溯源调查是什么态度', '世卫组织'],
+    ['欧盟方面怎么看中欧建交50周年', '欧盟方面'],
+    ['印度外交部怎么描述中印边境局势', '印度外交部'],
+    ['澳大利亚政府给出的反倾销理由是什么', '澳大利亚政府'],
+    ['美国大选时候选人都说了中国哪些狠话', '美国'],
     ['How did the Russian foreign minister respond?', 'the russian foreign minister'],
   ])('GIVEN %s THEN it asks another party’s view (%s)', (question, party) => {
     expect(intentOf(question)).toMatchObject({ kind: 'other-view', party });
@@ -38,8 +47,12 @@ describe('analyzeQuestion: intent', () => {
     ['马克龙访华是哪天', 'date', {}],
     ['中俄科技创新年是哪两年', 'date', {}],
     ['第五批赴南苏丹维和步兵营的营长叫什么名字？', 'identity', { head: '营长' }],
-    ['澳大利亚反倾销调查具体针对的是哪些中国产品', 'items', { head: '中国产品' }],
+    ['澳大利亚反倾销调查具体针对的是哪些中国产品', 'items', { head: '产品' }],
     ['峰会在哪里举行', 'place', {}],
+    ['疫情期间中国给岛国送了多少只口罩', 'quantity', { measure: '只' }],
+    ['物资价值多少钱', 'quantity', { measure: '钱' }],
+    ['外长访华跟中国签了哪些协议', 'items', { head: '协议' }],
+    ['医疗专家组都去了哪几个国家', 'items', { head: '国家' }],
     ['How many passengers has the railway carried?', 'quantity', {}],
   ])('GIVEN %s THEN it asks for a fact: %s', (question, fact, detail) => {
     expect(intentOf(question)).toMatchObject({ kind: 'fact', fact, ...detail });
