@@ -274,7 +274,8 @@ export function viewAsked(
   folded: string,
   chinaSide: ReadonlySet<string>,
 ): { side: 'china' | 'other'; party: string; cue: string } | null {
-  const clauses = folded.split(/[，,。！？!?；;：:]/u).filter((clause) => clause.trim().length > 0);
+  // Discord questions leave out commas: a space between Chinese words ends a clause too.
+  const clauses = folded.split(/[，,。！？!?；;：:]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/u).filter((clause) => clause.trim().length > 0);
   for (const clause of [...clauses].reverse()) {
     const verbs = [...clause.matchAll(VIEW_VERBS)];
     const verb = verbs.at(-1);

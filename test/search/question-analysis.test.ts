@@ -18,6 +18,7 @@ describe('analyzeQuestion: intent', () => {
     ['在台湾问题上中国怎么看', { kind: 'position' }],
     ['中欧人权对话为什么推迟了', { kind: 'position' }],
     ['王毅說一帶一路要打造什麼樣的合作之路', { kind: 'position' }],
+    ['2017年美国有人扬言加关税 中方怎么回应的', { kind: 'position' }],
   ])('GIVEN %s THEN it asks for a position', (question, intent) => {
     expect(intentOf(question)).toEqual(intent);
   });
