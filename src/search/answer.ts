@@ -1,6 +1,7 @@
 import type { Answer, AnswerDecision, AnswerHit } from '../types.js';
 import { analyzeQuery, type QueryConcept } from './query.js';
 import { statesFact } from './facts.js';
+import { PARTS_CREDIT, partsShare, presence } from './presence.js';
 import { queryAids } from './query-aids.js';
 import { calibrate } from './calibration.js';
 import type { QuestionAnalysis } from './question-analysis.js';
@@ -14,8 +15,10 @@ import { askTime, orderByTime, type AnswerOptions } from './asked-time.js';
 export const MAX_QUESTION_CHARS = 2000;
 
 /** A concept of the query with its weight (see weighConcepts). */
-export interface WeightedConcept extends QueryConcept {
+export interface WeightedConcept extends Omit<QueryConcept, 'parts'> {
   weight: number;
+  /** The concept's parts, each weighed like a concept of its own (only their share of the whole counts). */
+  parts?: readonly { term: string; alternatives: readonly string[]; weight: number }[];
 }
 
 /** A document ranked for a question, with the evidence used to decide. */
@@ -56,12 +59,17 @@ function inverseDocumentFrequency(documentFrequency: number, documentCount: numb
  */
 function weighConcepts(index: SearchIndex, concepts: readonly QueryConcept[]): WeightedConcept[] {
   const documentCount = Math.max(1, index.docs.length);
-  return concepts.map((concept) => {
+  const weigh = (concept: Pick<QueryConcept, 'term' | 'alternatives' | 'discount'>): number => {
     const frequency = Math.max(...concept.alternatives.map((term) => index.documentFrequency.get(term) ?? 0));
-    const weight = inverseDocumentFrequency(frequency, documentCount) * index.analyzer.specificity(concept.term) * (concept.discount ?? 1);
-    return { ...concept, weight };
-  });
+    return inverseDocumentFrequency(frequency, documentCount) * index.analyzer.specificity(concept.term) * (concept.discount ?? 1);
+  };
+  return concepts.map(({ parts, ...concept }) => ({
+    ...concept,
+    weight: weigh(concept),
+    ...(parts ? { parts: parts.map((part) => ({ ...part, weight: weigh(part) })) } : {}),
+  }));
 }
+
 
 /**
  * Credit (0..1) of one concept in one document:
@@ -73,7 +81,19 @@ function weighConcepts(index: SearchIndex, concepts: readonly QueryConcept[]): W
  * - 0 otherwise.
  */
 function conceptCredit(
-  concept: QueryConcept,
+  concept: WeightedConcept,
+  matched: ReadonlySet<string>,
+  queried: ReadonlyMap<string, number>,
+  doc: SearchDoc,
+  partial: number,
+): number {
+  const own = formCredit(concept, matched, queried, doc, partial);
+  if (own >= 1 || !concept.parts) return own;
+  return Math.max(own, PARTS_CREDIT * partsShare(concept, (term) => matched.has(term) || documentContains(doc, term)));
+}
+
+function formCredit(
+  concept: WeightedConcept,
   matched: ReadonlySet<string>,
   queried: ReadonlyMap<string, number>,
   doc: SearchDoc,
@@ -116,7 +136,7 @@ export function rankCandidates(index: SearchIndex, text: string, accept?: (doc: 
   // question about 欧洲 does not decide the ranking), and a synonym less than the typed word.
   const termBoost = new Map<string, number>();
   const commonFrequency = index.options.commonDocumentShare * index.docs.length;
-  for (const concept of concepts) {
+  for (const concept of concepts.flatMap((whole) => [whole, ...(whole.parts ?? [])])) {
     const specificity = index.analyzer.specificity(concept.term);
     for (const term of concept.alternatives) {
       // A form no document contains scores nothing, and a form most documents contain ranks
@@ -168,10 +188,7 @@ export function chooseBestParagraph(doc: SearchDoc, concepts: readonly WeightedC
   let best = 0;
   let bestScore = -1;
   foldedParagraphs(doc).forEach((paragraph, i) => {
-    const score = concepts.reduce(
-      (sum, concept) => sum + (concept.alternatives.some((term) => paragraph.includes(term)) ? concept.weight : 0),
-      0,
-    );
+    const score = concepts.reduce((sum, concept) => sum + presence(paragraph, concept) * concept.weight, 0);
     if (score > bestScore) {
       best = i;
       bestScore = score;

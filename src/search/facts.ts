@@ -1,5 +1,6 @@
 import type { Analyzer } from '../text/index.js';
 import type { FactKind } from './question-analysis.js';
+import { presence } from './presence.js';
 
 /**
  * Does a paragraph state a fact of the kind a question asks for, about what it asks? The
@@ -60,14 +61,14 @@ export function statesFact(
   analyzer: Analyzer,
   paragraph: string,
   asked: { fact: FactKind; cue?: string; measure?: string; head?: string; slot?: { before: string; after: string } },
-  concepts: readonly { alternatives: readonly string[]; weight: number }[],
+  concepts: readonly { alternatives: readonly string[]; weight: number; parts?: readonly { alternatives: readonly string[]; weight: number }[] }[],
 ): boolean {
   const kind = asked.fact;
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const subject = concepts;
   return sentences(paragraph).some((sentence) => {
-    const named = concepts.filter((concept) => concept.alternatives.some((term) => sentence.includes(term)));
-    if (total <= 0 || named.reduce((sum, concept) => sum + concept.weight, 0) / total < MIN_SENTENCE_COVERAGE) return false;
+    const named = concepts.reduce((sum, concept) => sum + presence(sentence, concept) * concept.weight, 0);
+    if (total <= 0 || named / total < MIN_SENTENCE_COVERAGE) return false;
     // A count in the unit asked for (多少亿吨: a number of 吨), a name next to the role asked for (营长).
     if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${MEASURES[asked.measure] ?? asked.measure}`, 'u').test(sentence);
     if (kind === 'identity' && asked.slot) return new RegExp(`${escape(asked.slot.before)}[^，,。；;]{1,12}?${escape(asked.slot.after)}`, 'u').test(sentence);

@@ -18,6 +18,12 @@ export interface QueryConcept {
    * the same (原助 → 援助: a typo from pinyin input). Its weight is multiplied by this.
    */
   discount?: number;
+  /**
+   * The dictionary words inside the word the user typed (高峰论坛 → 高峰, 论坛; 别有用心 → 有用,
+   * 用心): they help find it, and a unit that holds only them holds part of it. The word is one
+   * concept, whatever its length: its pieces do not count again.
+   */
+  parts?: readonly { term: string; alternatives: readonly string[] }[];
 }
 
 /**
@@ -59,9 +65,10 @@ function englishForms(word: string): string[] {
  *
  * @example translateEnglish(analyzer, 'What does China think of the new Cold War?') // → ['中国', '新冷战']
  */
-export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAids = {}): string[] {
+export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAids = {}, exact = false): string[] {
   const { glossary, glossaryMaxWords, englishStopWords: stopWords } = analyzer.lexicon;
-  const { tokenize } = analyzer;
+  // Exact mode: each word of a translation once (新冷战), for analyzeQuery to group its pieces.
+  const tokenize = exact ? analyzer.tokenizeExact : analyzer.tokenize;
   const isKnown = (lower: string): boolean => glossary.has(lower) || (aids.english?.(lower).length ?? 0) > 0;
   const words = (text.normalize('NFKC').replace(/['’]s\b/gu, '').match(/[A-Za-z0-9]+(?:[-.'–][A-Za-z0-9]+)*/g) ?? []).flatMap((word) =>
     splitEnglishCompound(word, isKnown),
@@ -162,6 +169,17 @@ export function refineUnknownTokens(analyzer: Analyzer, tokens: readonly string[
   return refined;
 }
 
+/** The runs of a word's characters that none of the pieces covers, stop characters dropped: 今天天气 with 今天 → 天气. */
+function uncovered(analyzer: Analyzer, word: string, pieces: readonly string[]): string[] {
+  const covered = new Set<number>();
+  for (const piece of pieces) {
+    if (piece === word) continue;
+    for (let at = word.indexOf(piece); at >= 0; at = word.indexOf(piece, at + 1)) for (let i = 0; i < piece.length; i++) covered.add(at + i);
+  }
+  const runs = [...word].map((char, i) => (covered.has(i) || analyzer.lexicon.stopWords.has(char) ? ' ' : char)).join('');
+  return runs.split(' ').filter((run) => run.length > 0);
+}
+
 /**
  * Analyses a question (question-analysis.ts) and reads its topic words from what is left once
  * the framing is removed: an English question through the glossary; otherwise each run in its
@@ -183,22 +201,32 @@ export function analyzeQuery(
   const { synonyms } = analyzer.lexicon;
   const question = analyzeQuestion(analyzer, text, chinaSide);
   const { english, core } = question;
+  // The words as typed (jieba's exact mode), each made one concept with its pieces as parts.
   const read = english
-    ? translateEnglish(analyzer, core, aids)
-    : languageRuns(core).flatMap((run) => (run.language === 'zh' ? analyzer.tokenizeExact(run.text).flatMap((word) => analyzer.tokenize(word)) : translateEnglish(analyzer, run.text, aids)));
-  const tokens = refineUnknownTokens(analyzer, mergeTypoPieces(analyzer, read, known, aids), known);
+    ? translateEnglish(analyzer, core, aids, true)
+    : languageRuns(core).flatMap((run) => (run.language === 'zh' ? analyzer.tokenizeExact(run.text) : translateEnglish(analyzer, run.text, aids, true)));
   const seen = new Set<string>();
   const concepts: QueryConcept[] = [];
-  for (const term of tokens) {
+  for (const word of mergeTypoPieces(analyzer, read, known, aids)) {
+    // A word the index lacks gets a second look (和普京 → 普京; 别有用心 → its known pieces).
+    const refined = refineUnknownTokens(analyzer, [word], known);
+    if (refined.length === 0) continue;
+    const term = refined.length === 1 ? refined[0]! : word;
     if (seen.has(term)) continue;
     seen.add(term);
+    // The pieces of a word the index lacks include what its known pieces leave uncovered (今天天气 →
+    // 今天 and 天气), so that holding 今天 is holding a small part of it.
+    const pieces =
+      refined.length > 1 ? [...refined.filter((piece) => piece !== term), ...uncovered(analyzer, term, refined)] : analyzer.tokenize(term).filter((piece) => piece !== term);
+    const parts = [...new Set(pieces)].filter((piece) => !seen.has(piece)).map((piece) => ({ term: piece, alternatives: synonyms.get(piece) ?? [piece] }));
+    const withParts = parts.length > 0 ? { parts } : {};
     const sounds = known(term) || synonyms.has(term) ? [] : soundsLike(term, aids);
     if (sounds.length > 0) {
-      const alternatives = [...new Set(sounds.flatMap(({ word }) => synonyms.get(word) ?? [word]))];
-      concepts.push({ term, alternatives, discount: HOMOPHONE_DISCOUNT[sounds[0]!.distance] });
+      const alternatives = [...new Set(sounds.flatMap(({ word: sound }) => synonyms.get(sound) ?? [sound]))];
+      concepts.push({ term, alternatives, discount: HOMOPHONE_DISCOUNT[sounds[0]!.distance], ...withParts });
       continue;
     }
-    concepts.push({ term, alternatives: synonyms.get(term) ?? [term] });
+    concepts.push({ term, alternatives: synonyms.get(term) ?? [term], ...withParts });
   }
   return { concepts, english, question };
 }

@@ -8,6 +8,19 @@ const translateEnglish = (text: string) => translate(analyzer, text);
 const refineUnknownTokens = (tokens: readonly string[], known: (term: string) => boolean) => refine(analyzer, tokens, known);
 
 describe('analyzeQuery', () => {
+  it('GIVEN a compound THEN it is one concept, its dictionary pieces parts of it (they do not count again)', () => {
+    const concepts = analyzeQuery('一带一路高峰论坛').concepts;
+    expect(concepts.map((concept) => concept.term)).toEqual(['一带一路', '高峰论坛']);
+    expect(concepts[1]?.parts?.map((part) => part.term)).toEqual(expect.arrayContaining(['高峰', '论坛']));
+  });
+
+  it('GIVEN a word the index lacks THEN its known pieces and the rest it leaves uncovered are its parts', () => {
+    const known = (term: string) => term === '今天';
+    const [concept] = analyzeQuery('今天天气', known).concepts;
+    expect(concept?.term).toBe('今天天气');
+    expect(concept?.parts?.map((part) => part.term)).toEqual(['今天', '天气']);
+  });
+
   it.each([
     ['美方', ['美方', '美国', '中美']],
     ['俄罗斯', ['俄罗斯', '俄方', '中俄']],
