@@ -34,6 +34,8 @@ export interface QueryConcept {
 export interface QueryAids {
   english?: (phrase: string) => readonly string[];
   homophones?: (word: string) => readonly { word: string; distance: 0 | 1 }[];
+  /** Corpus words whose pinyin is a romanised name: `Hua Chunying` → 华春莹. */
+  names?: (romanised: string) => readonly string[];
 }
 
 /** How much a word read as a homophone counts, by pinyin distance (0: same sound, 1: a common confusion). */
@@ -58,22 +60,35 @@ function englishForms(word: string): string[] {
   return forms;
 }
 
+/** An English word or phrase of a question read as corpus words: any of `alternatives` counts as finding it. */
+export interface EnglishReading {
+  /** The English as typed (lower case), or the glossary's term. */
+  english: string;
+  /** The Chinese words, the best first; the English word itself when nothing translates it. */
+  alternatives: string[];
+}
+
+/** Most dictionary translations kept for one English word or phrase. */
+const DICTIONARY_MAX_SENSES = 3;
+
 /**
- * Translates an English question into query tokens with the glossary: longest phrase first,
- * plural -s, -ing and -ed tolerated. An all-capital word (WHO, US, UN) is always looked up; other stop
- * words are dropped; a word without an entry stays as it is, so it counts as unmatched.
+ * Reads an English question as corpus words, phrase by phrase, longest phrase first: the field
+ * glossary (each of its terms a word of its own), else CC-CEDICT restricted to the corpus (the
+ * headwords of the best kind of match, up to three, as forms of ONE concept: `strings` may be
+ * 一系列 or 条件, and whichever a unit holds is the one meant), else a romanised name read
+ * through its pinyin (Hua Chunying → 华春莹). Plural -s, -ing and -ed are tolerated; an
+ * all-capital word (WHO, US, UN) is always looked up; other stop words are dropped; a word
+ * without an entry stays as it is, so it counts as unmatched.
  *
- * @example translateEnglish(analyzer, 'What does China think of the new Cold War?') // → ['中国', '新冷战']
+ * @example translateEnglish(analyzer, 'What does China think of the new Cold War?').map((r) => r.alternatives[0]) // → ['中国', '新冷战']
  */
-export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAids = {}, exact = false): string[] {
+export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAids = {}): EnglishReading[] {
   const { glossary, glossaryMaxWords, englishStopWords: stopWords } = analyzer.lexicon;
-  // Exact mode: each word of a translation once (新冷战), for analyzeQuery to group its pieces.
-  const tokenize = exact ? analyzer.tokenizeExact : analyzer.tokenize;
   const isKnown = (lower: string): boolean => glossary.has(lower) || (aids.english?.(lower).length ?? 0) > 0;
   const words = (text.normalize('NFKC').replace(/['’]s\b/gu, '').match(/[A-Za-z0-9]+(?:[-.'–][A-Za-z0-9]+)*/g) ?? []).flatMap((word) =>
     splitEnglishCompound(word, isKnown),
   );
-  const tokens: string[] = [];
+  const readings: EnglishReading[] = [];
   let i = 0;
   while (i < words.length) {
     const word = words[i] ?? '';
@@ -87,29 +102,39 @@ export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAi
         .map((form) => glossary.get([...head, form].join(' ')))
         .find((found) => found !== undefined);
       if (terms) {
-        tokens.push(...terms.flatMap((term) => tokenize(term)));
+        for (const term of terms) for (const chinese of analyzer.tokenizeExact(term)) readings.push({ english: phrase.join(' '), alternatives: [chinese] });
         matched = n;
       }
     }
-    // Then the dictionary, longest phrase first: only its first sense, so a word adds one concept.
+    // A romanised name (two to four pinyin syllables in capitalised words): the corpus words that read so.
+    for (let n = Math.min(3, words.length - i); n >= 1 && matched === 0 && aids.names; n--) {
+      const phrase = words.slice(i, i + n);
+      if (!phrase.every((w) => /^[A-Z][a-z]+$/u.test(w))) continue;
+      const found = aids.names(phrase.join(' '));
+      if (found.length > 0) {
+        readings.push({ english: phrase.join(' ').toLowerCase(), alternatives: found.slice(0, DICTIONARY_MAX_SENSES) });
+        matched = n;
+      }
+    }
+    // Then the dictionary, longest phrase first: its translations are forms of one concept.
     for (let n = Math.min(DICTIONARY_MAX_WORDS, words.length - i); n >= 1 && matched === 0 && aids.english; n--) {
       const phrase = words.slice(i, i + n);
       if (n === 1 && !shouting && stopWords.has((phrase[0] ?? '').toLowerCase())) break;
       if (phrase.some((w) => stopWords.has(w.toLowerCase())) && n > 1) continue;
-      const [first] = aids.english(phrase.join(' '));
-      if (first) {
-        tokens.push(...tokenize(first));
+      const found = aids.english(phrase.join(' ')).slice(0, DICTIONARY_MAX_SENSES);
+      if (found.length > 0) {
+        readings.push({ english: phrase.join(' ').toLowerCase(), alternatives: found });
         matched = n;
       }
     }
     if (matched === 0) {
       const lower = word.toLowerCase();
-      if (shouting || !stopWords.has(lower)) tokens.push(...tokenize(lower));
+      if (shouting || !stopWords.has(lower)) readings.push({ english: lower, alternatives: [lower] });
       matched = 1;
     }
     i += matched;
   }
-  return tokens;
+  return readings;
 }
 
 /** Corpus words that sound like a word the index lacks: the same-sounding ones, else the nearly same (at most two). */
@@ -201,10 +226,21 @@ export function analyzeQuery(
   const { synonyms } = analyzer.lexicon;
   const question = analyzeQuestion(analyzer, text, chinaSide);
   const { english, core } = question;
-  // The words as typed (jieba's exact mode), each made one concept with its pieces as parts.
-  const read = english
-    ? translateEnglish(analyzer, core, aids, true)
-    : languageRuns(core).flatMap((run) => (run.language === 'zh' ? analyzer.tokenizeExact(run.text) : translateEnglish(analyzer, run.text, aids, true)));
+  // The words as typed (jieba's exact mode), each made one concept with its pieces as parts; an
+  // English word or phrase is one concept whichever of its translations a unit holds.
+  const readings: EnglishReading[] = english
+    ? translateEnglish(analyzer, core, aids)
+    : languageRuns(core).flatMap((run) =>
+        run.language === 'zh' ? analyzer.tokenizeExact(run.text).map((word) => ({ english: '', alternatives: [word] })) : translateEnglish(analyzer, run.text, aids),
+      );
+  const translations = new Map<string, readonly string[]>();
+  const read: string[] = [];
+  for (const reading of readings) {
+    const [first, ...others] = reading.alternatives;
+    if (first === undefined) continue;
+    read.push(first);
+    if (others.length > 0) translations.set(first, reading.alternatives);
+  }
   const seen = new Set<string>();
   const concepts: QueryConcept[] = [];
   for (const word of mergeTypoPieces(analyzer, read, known, aids)) {
@@ -226,7 +262,8 @@ export function analyzeQuery(
       concepts.push({ term, alternatives, discount: HOMOPHONE_DISCOUNT[sounds[0]!.distance], ...withParts });
       continue;
     }
-    concepts.push({ term, alternatives: synonyms.get(term) ?? [term], ...withParts });
+    const forms = (translations.get(term) ?? [term]).flatMap((form) => synonyms.get(form) ?? [form]);
+    concepts.push({ term, alternatives: [...new Set(forms)], ...withParts });
   }
   return { concepts, english, question };
 }

@@ -82,6 +82,8 @@ const FRAMING = [
 /** English framing, as word sequences. */
 const ENGLISH_FRAMING = [
   'can someone tell me', 'does anyone know', 'anyone know', 'can you tell me', 'tell me', 'please', 'i heard', 'i remember', 'is there an official', 'official line on', 'official line', 'official position on', 'what is the official',
+  // who said it and where: the record is the ministry's and its press conferences'
+  'press conference', 'news conference', 'regular briefing', 'press briefing', 'briefing', 'according to',
 ];
 
 /** The English framing as patterns, made once (stripFraming runs on every question). */
@@ -116,7 +118,7 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
     ['date', /\bwhen\b|what (?:date|day|year|time)|how long/iu],
     ['quantity', /how (?:many|much)|what (?:amount|number|percentage|share)/iu],
     ['identity', /\b(?:[Ww]ho|WHOM|[Ww]hom|[Ww]hose)\b(?<!\bWHO)|what is (?:his|her|the) name/u],
-    ['place', /\bwhere\b.*\b(?:held|hold|meet|sign)/iu],
+    ['place', /\bwhere\b(?=.*\b(?:held|hold|meet|sign))/iu],
   ],
 };
 
@@ -295,7 +297,7 @@ export function viewAsked(
 export function englishViewAsked(text: string): { side: 'china' | 'other'; party: string; cue: string } | null {
   const lower = text.toLowerCase();
   const patterns = [
-    /\b(?:how|what)\s+(?:did|does|do|has|have|will|would)\s+(.+?)\s+(respond|react|reply|view|see|think|say|feel|answer|comment)\b/u,
+    /\b(?:how|what)\s+(?:did|does|do|has|have|will|would)\s+(.+?)\s+(respond|react|reply|view|see|think|say|feel|answer|comment|describe|characteri[sz]e|assess|evaluate|explain|sum up|justify)\b/u,
     /\b(?:what is|what's|what are)\s+(.+?)(?:'s|’s)\s+(view|position|stance|reaction|response|opinion)\b/u,
     /\b(?:what is|what's)\s+the\s+(view|position|stance|reaction|response|opinion)\s+of\s+(.+?)(?:\s+on\b|\s+about\b|\?|$)/u,
   ];
@@ -333,6 +335,8 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const actors = english
     ? []
     : actorsOf(analyzer, core, chinaSide).map(({ text: actor, side }) => ({ text: actor, side }));
-  const topical = english ? core : cues.reduce((rest, cue) => rest.split(cue).join(' '), core);
+  const topical = english
+    ? cues.reduce((rest, cue) => rest.replace(new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\b`, 'giu'), ' '), core)
+    : cues.reduce((rest, cue) => rest.split(cue).join(' '), core);
   return { runs: languageRuns(text), framing, core: topical, intent, actors, english };
 }

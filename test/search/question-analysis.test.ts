@@ -35,6 +35,7 @@ describe('analyzeQuestion: intent', () => {
     ['澳大利亚政府给出的反倾销理由是什么', '澳大利亚政府'],
     ['美国大选时候选人都说了中国哪些狠话', '美国'],
     ['How did the Russian foreign minister respond?', 'the russian foreign minister'],
+    ['How did the Indian foreign ministry describe the border situation?', 'the indian foreign ministry'],
   ])('GIVEN %s THEN it asks another party’s view (%s)', (question, party) => {
     expect(intentOf(question)).toMatchObject({ kind: 'other-view', party });
   });
@@ -55,6 +56,7 @@ describe('analyzeQuestion: intent', () => {
     ['外长访华跟中国签了哪些协议', 'items', { head: '协议' }],
     ['医疗专家组都去了哪几个国家', 'items', { head: '国家' }],
     ['How many passengers has the railway carried?', 'quantity', {}],
+    ['Where will the second China-Central Asia Summit be held?', 'place', { cue: 'where' }],
   ])('GIVEN %s THEN it asks for a fact: %s', (question, fact, detail) => {
     expect(intentOf(question)).toMatchObject({ kind: 'fact', fact, ...detail });
   });
@@ -83,6 +85,11 @@ describe('analyzeQuestion: framing and topic words', () => {
 
   it('GIVEN a view question THEN its cue is no topic word', () => {
     expect(analyzeQuestion(analyzer, '美国政客要追责，中方怎么回击的').core).not.toContain('怎么回击');
+  });
+
+  it('GIVEN an English question THEN its cues and the event it names are no topic words', () => {
+    expect(analyzeQuestion(analyzer, 'How did Wang Yi describe the China-Japan cooperation at the press conference?').core).not.toMatch(/describe|press conference/u);
+    expect(analyzeQuestion(analyzer, 'Where will the summit be held?').core).toContain('summit');
   });
 
   it('GIVEN a fact question THEN its cue is no topic word', () => {
