@@ -56,7 +56,7 @@ describe('analyzeQuestion: intent', () => {
     ['外长访华跟中国签了哪些协议', 'items', { head: '协议' }],
     ['医疗专家组都去了哪几个国家', 'items', { head: '国家' }],
     ['How many passengers has the railway carried?', 'quantity', {}],
-    ['Where will the second China-Central Asia Summit be held?', 'place', { cue: 'where' }],
+    ['Where will the second China-Central Asia Summit be held?', 'place', { cue: 'Where' }],
   ])('GIVEN %s THEN it asks for a fact: %s', (question, fact, detail) => {
     expect(intentOf(question)).toMatchObject({ kind: 'fact', fact, ...detail });
   });
