@@ -61,7 +61,8 @@ function weighConcepts(index: SearchIndex, concepts: readonly QueryConcept[]): W
   const documentCount = Math.max(1, index.docs.length);
   const weigh = (concept: Pick<QueryConcept, 'term' | 'alternatives' | 'discount'>): number => {
     const frequency = Math.max(...concept.alternatives.map((term) => index.documentFrequency.get(term) ?? 0));
-    return inverseDocumentFrequency(frequency, documentCount) * index.analyzer.specificity(concept.term) * (concept.discount ?? 1);
+    const absent = frequency === 0 ? absentWordFactor(index, concept.term) : 1;
+    return inverseDocumentFrequency(frequency, documentCount) * index.analyzer.specificity(concept.term) * (concept.discount ?? 1) * absent;
   };
   return concepts.map(({ parts, ...concept }) => ({
     ...concept,
@@ -70,6 +71,21 @@ function weighConcepts(index: SearchIndex, concepts: readonly QueryConcept[]): W
   }));
 }
 
+
+/** What a word the corpus never uses weighs when it says how (a verb, an adjective, an idiom) rather than what. */
+const ABSENT_PREDICATE_FACTOR = 0.5;
+
+/**
+ * A word no document contains is either a thing the record never mentions (葡萄酒, a name: the
+ * question asks about something else) or the user's own way of saying an action or a quality
+ * the record words otherwise (晃悠, 闹别扭, 别有用心): by jieba's part of speech, the first kind
+ * weighs in full, the second by ABSENT_PREDICATE_FACTOR.
+ */
+function absentWordFactor(index: SearchIndex, term: string): number {
+  const tags = index.analyzer.tag(term);
+  if (tags.length !== 1) return 1;
+  return /^(?:v|vd|vi|vl|a|ad|ag|an|d|z|l|i)$/u.test(tags[0]!.tag) ? ABSENT_PREDICATE_FACTOR : 1;
+}
 
 /**
  * Credit (0..1) of one concept in one document:

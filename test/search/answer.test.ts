@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readIndexFile } from '../../src/index-file.js';
 import { answerQuestion, createSearchIndex } from '../../src/search/index.js';
+import { rankCandidates } from '../../src/search/answer.js';
 import type { Answer } from '../../src/types.js';
 import { seedIndex } from './helpers.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
@@ -154,5 +155,14 @@ describe('answerQuestion on the bundled index (whatever ingest produced)', () =>
 
   it('GIVEN the Hong Kong question THEN unanswered', () => {
     expect(answerQuestion(bundled, '涉港国安立法会影响香港的金融中心地位吗？').status).toBe('unanswered');
+  });
+});
+
+describe('rankCandidates: words no unit contains', () => {
+  it('GIVEN a question with a word the corpus never uses THEN a verb or idiom of the asker weighs less than a thing the record never names', () => {
+    const weightOf = (question: string, term: string) => rankCandidates(seedIndex(), question).concepts.find((concept) => concept.term === term)?.weight ?? NaN;
+    // Both absent from the seed; 闹别扭 (how the asker says it) counts half, 葡萄酒 (what is asked about) in full.
+    const analyzer = seedIndex().analyzer;
+    expect(weightOf('中澳闹别扭', '闹别扭') / analyzer.specificity('闹别扭')).toBeCloseTo(weightOf('中澳葡萄酒', '葡萄酒') / analyzer.specificity('葡萄酒') / 2, 5);
   });
 });
