@@ -35,11 +35,16 @@ function escape(text: string): string {
 /** Heads of a list that asks for places: 哪些国家, 哪个城市. */
 const PLACE_KINDS = /^(?:国家|城市|地区|省份|岛国|港口|国)$/u;
 
+/** True when the question names the word (or a word holding it, or held in it). */
+function named(word: string, subject: readonly { alternatives: readonly string[] }[]): boolean {
+  return subject.some((concept) => concept.alternatives.some((term) => term.includes(word) || word.includes(term)));
+}
+
 /** True when the sentence names a place the question does not name. */
 function namesPlace(analyzer: Analyzer, sentence: string, subject: readonly { alternatives: readonly string[] }[], atLeast = 1): boolean {
   const places = analyzer
     .tag(sentence)
-    .filter(({ word, tag }) => PLACE.test(tag) && !subject.some((concept) => concept.alternatives.some((term) => term.includes(word) || word.includes(term))));
+    .filter(({ word, tag }) => PLACE.test(tag) && !named(word, subject));
   return new Set(places.map(({ word }) => word)).size >= atLeast;
 }
 
@@ -67,13 +72,14 @@ export function statesFact(
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const subject = concepts;
   return sentences(paragraph).some((sentence) => {
-    const named = concepts.reduce((sum, concept) => sum + presence(sentence, concept) * concept.weight, 0);
-    if (total <= 0 || named / total < MIN_SENTENCE_COVERAGE) return false;
+    const found = concepts.reduce((sum, concept) => sum + presence(sentence, concept) * concept.weight, 0);
+    if (total <= 0 || found / total < MIN_SENTENCE_COVERAGE) return false;
     // A count in the unit asked for (多少亿吨: a number of 吨), a name next to the role asked for (营长).
     if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${MEASURES[asked.measure] ?? asked.measure}`, 'u').test(sentence);
     if (kind === 'identity' && asked.slot) return new RegExp(`${escape(asked.slot.before)}[^，,。；;]{1,12}?${escape(asked.slot.after)}`, 'u').test(sentence);
     if (kind === 'identity' && asked.head && !sentence.includes(asked.head)) return false;
-    if (kind === 'identity') return analyzer.tag(sentence).some(({ tag }) => PERSON.test(tag));
+    // A name the question does not already say (叙利亚 in 叙利亚问题特使叫什么 names no one).
+    if (kind === 'identity') return analyzer.tag(sentence).some(({ word, tag }) => PERSON.test(tag) && !named(word, subject));
     // Which ones: a list of them (an enumeration with 、 or a colon) in a sentence that names them.
     // Which countries, cities: places the question does not name. Other kinds: a list of them.
     if (kind === 'items' && asked.head && PLACE_KINDS.test(asked.head)) return namesPlace(analyzer, sentence, subject, /[些几]/u.test(asked.cue ?? "") ? 2 : 1);

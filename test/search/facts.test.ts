@@ -23,6 +23,8 @@ describe('statesFact', () => {
     ['红十字会向乌克兰提供了5批人道主义物资。', { fact: 'quantity', measure: '钱' }, ['红十字会', '物资'], false],
     ['专家组已赴意大利、塞尔维亚和伊拉克。', { fact: 'items', cue: '哪几个', head: '国家' }, ['专家组'], true],
     ['专家组已赴意大利开展工作。', { fact: 'items', cue: '哪几个', head: '国家' }, ['专家组'], false],
+    ['中方叙利亚问题特使多次访问地区国家。', { fact: 'identity', head: '特使' }, ['叙利亚', '特使'], false],
+    ['中方叙利亚问题特使王世杰多次访问地区国家。', { fact: 'identity', head: '特使' }, ['叙利亚', '特使'], true],
     ['专家组已赴多个国家开展工作。', { fact: 'items', cue: '哪个', head: '国家' }, ['专家组'], false],
   ])('GIVEN %s, asked %j about %j THEN %s', (paragraph, asked, terms, stated) => {
     expect(statesFact(analyzer, paragraph, asked, concepts(...terms))).toBe(stated);
