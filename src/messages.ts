@@ -180,6 +180,8 @@ export const messages = {
   chinaSideOn: (topics: readonly string[]) => `可以提供中方在相近话题上的表态：${topics.join('、')}`,
   /** `fact_not_stated`: a number, date, age, name, place or list asked that the record does not give. */
   factNotStated: (fact: string | undefined) => `实录中没有给出这个${(fact === undefined ? undefined : FACT_NOUNS[fact]) ?? '具体信息'}。`,
+  /** `action_not_stated`: whether someone will do something, where the record does not speak of that action. */
+  actionNotStated: (action: string) => `实录中没有谈到${action === '' ? '这一做法' : `“${action}”`}。`,
   /** After `factNotStated`: the statement on the subject. */
   statementOn: (topics: readonly string[]) => `实录中有这个话题的官方表态：${topics.join('、')}`,
   /** Discord: after a list of topics, where to read them. */

@@ -163,6 +163,8 @@ export interface AnswerAnalysis {
   /** The topic words searched for, with their weights. */
   terms: { term: string; weight: number }[];
   english: boolean;
+  /** A yes-or-no question about an action (会不会, 是否, 打算): the cue and the action asked. */
+  whether?: { cue: string; action: string };
 }
 
 /** Why `answerQuestion` answered or abstained. */
@@ -177,7 +179,8 @@ export interface AnswerDecision {
     | 'low_confidence'
     | 'ambiguous'
     | 'other_party_view'
-    | 'fact_not_stated';
+    | 'fact_not_stated'
+    | 'action_not_stated';
   coverage: number;
   margin: number;
 }

@@ -12,6 +12,8 @@ export const MAX_OFFERED_TOPICS = 3;
  *   statements, and its statements on the nearest topics are offered;
  * - a fact the record does not state (`fact_not_stated`): which kind of fact is missing, and the
  *   statement on the subject;
+ * - whether someone will do something the record does not speak of (`action_not_stated`): that
+ *   action, and the statement on the subject;
  * - too vague (`too_vague`) or nothing to look up (`empty_question`): ask something more specific;
  * - anything else: the plain no-match message, with the nearest topics or a hint.
  * `topicHint` follows a list of topics (Discord: where to read them).
@@ -28,6 +30,8 @@ export function describeAbstention(answer: Answer, options: { topicHint?: string
       return [messages.otherPartyView(partyAsTyped(answer.question, intent?.party ?? '')), ...offer(messages.chinaSideOn)];
     case 'fact_not_stated':
       return [messages.factNotStated(intent?.fact), ...offer(messages.statementOn)];
+    case 'action_not_stated':
+      return [messages.actionNotStated(answer.analysis?.whether?.action ?? ''), ...offer(messages.statementOn)];
     case 'too_vague':
       return [messages.tooVague, ...offer(messages.closestTopics)];
     case 'empty_question':

@@ -265,6 +265,15 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   const intent = ranking.question.intent;
   // The official answers state China's positions: another party's view is not in them.
   if (intent.kind === 'other-view') return refuse('other_party_view');
+  // Whether someone will do something is answered only where the unit speaks of that action.
+  const whether = ranking.question.whether;
+  if (whether && first.doc.kind === 'unit') {
+    const action = ranking.concepts.filter((concept) => whether.action.includes(concept.term));
+    const total = action.reduce((sum, concept) => sum + concept.weight, 0);
+    // The reporter's question counts: asked about the action, the answer is about it.
+    const held = action.reduce((sum, concept) => sum + presence(first.doc.matchText, concept) * concept.weight, 0);
+    if (total > 0 && held / total < MIN_ACTION_COVERAGE) return refuse('action_not_stated');
+  }
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.
   if (intent.kind === 'fact' && first.doc.kind === 'unit') {
     const stating = foldedParagraphs(first.doc).findIndex((paragraph) => statesFact(index.analyzer, paragraph, intent, ranking.concepts));
@@ -273,6 +282,9 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   }
   return { best: first, margin, confidence, accepted: true, reason: first.doc.kind === 'unit' ? 'answered' : 'unanswered_in_record', bestParagraph };
 }
+
+/** Share of the action's weight a unit must hold to answer whether it will be done. */
+const MIN_ACTION_COVERAGE = 0.5;
 
 /** (r₁ − r₂) / r₁ of the ranking key of the first two candidates; 1 without a runner-up. */
 function marginOf(first: Candidate, second: Candidate | undefined): number {
@@ -317,13 +329,14 @@ export function answerQuestion(index: SearchIndex, text: string, options: Answer
   const asked = askTime(index, question, options);
   const ranking = orderByTime(index, rankCandidates(index, asked.rest, asked.accept), asked.time, asked.prefer);
   const decision = decide(index, ranking);
-  const { intent, framing } = ranking.question;
+  const { intent, framing, whether } = ranking.question;
   const explained = {
     analysis: {
       intent: { ...intent },
       framing,
       terms: ranking.concepts.map((concept) => ({ term: concept.term, weight: round(concept.weight) })),
       english: ranking.english,
+      ...(whether ? { whether: { ...whether } } : {}),
     },
     decision: { reason: decision.reason, coverage: round(decision.best?.coverage ?? 0), margin: round(decision.margin) },
     ...asked.explained,

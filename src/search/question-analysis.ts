@@ -55,6 +55,12 @@ export interface QuestionAnalysis {
   core: string;
   intent: Intent;
   actors: Actor[];
+  /**
+   * A yes-or-no question about an action (中国会不会暂停出口口罩, 打算建科考站吗): the action as
+   * asked, the words after the cue in its clause. The record answers it only where it speaks of
+   * that action.
+   */
+  whether?: { cue: string; action: string };
   /** True when Latin letters dominate: read as English. */
   english: boolean;
 }
@@ -129,6 +135,9 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
  */
 const VIEW_VERBS =
   /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|回击|反驳|驳斥|应对|反应|表态|说|认为|解释|想|描述|描绘|形容|定性|界定|称呼)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|回应|表态|说法)|(?:反应|态度|立场|看法|观点|评价|回应|表态)(?:是什么|如何|怎样|怎么样)|说(?:了|过)?些?(?:什么|哪些|啥)|(?:哪些|什么)(?:话|狠话|言论)|(?:理由|原因|动机|用意)(?:是什么|是啥|何在)|为什么|为何|为啥/gu;
+
+/** Asking whether someone will do something: the cue, then the action up to the end of its clause. */
+const WHETHER = /(会不会|会否|是否|要不要|能不能|能否|愿不愿意|愿不愿|肯不肯|打不打算|打算|准备|有意)([^，,。？?！!；;]*)/u;
 
 /** Words that put what follows them in the object or topic position (对美国的做法, 针对…), not the subject. */
 const OBJECT_MARKERS = /(?:对于|对|针对|关于|就|向|给|同|与|和|跟|把|被|让|令)$/u;
@@ -338,5 +347,14 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const topical = english
     ? cues.reduce((rest, cue) => rest.replace(new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\b`, 'giu'), ' '), core)
     : cues.reduce((rest, cue) => rest.split(cue).join(' '), core);
-  return { runs: languageRuns(text), framing, core: topical, intent, actors, english };
+  const whether = english ? null : WHETHER.exec(topical);
+  return {
+    runs: languageRuns(text),
+    framing,
+    core: topical,
+    intent,
+    actors,
+    ...(whether?.[2] && whether[2].trim().length > 0 ? { whether: { cue: whether[1]!, action: whether[2].trim() } } : {}),
+    english,
+  };
 }

@@ -77,6 +77,14 @@ describe('describeAbstention', () => {
       ['实录中没有给出这个具体清单。', '实录中有这个话题的官方表态：中美关系'],
     ],
     [
+      'whether an action will be taken, where the record does not speak of it',
+      {
+        ...abstention('中国会不会暂停出口口罩', 'action_not_stated', POSITION, ['中美关系']),
+        analysis: { intent: POSITION, framing: [], terms: [], english: false, whether: { cue: '会不会', action: '暂停出口口罩' } },
+      },
+      ['实录中没有谈到“暂停出口口罩”。', '实录中有这个话题的官方表态：中美关系'],
+    ],
+    [
       'a fact of a kind this front end does not know',
       abstention('?', 'fact_not_stated', { kind: 'fact', fact: 'colour', cue: '?' }, []),
       ['实录中没有给出这个具体信息。'],
@@ -121,7 +129,7 @@ describe('describeAbstention', () => {
 
   it.each([
     ['俄罗斯对中俄关系怎么看', ['实录中只有中方的表态，没有俄罗斯的看法。', '可以提供中方在相近话题上的表态：中俄关系']],
-    ['中美关系什么时候开始恶化的', ['实录中没有给出这个具体日期或时间。', '实录中有这个话题的官方表态：中美关系']],
+    ['中美关系什么时候开始恶化的', ['实录中没有给出这个具体日期或时间。', '实录中有这个话题的官方表态：中美关系、中俄关系']],
     ['请问', ['没有从问题中读出要查找的话题。请问得具体一些，例如：中方如何看待中美关系？']],
   ])('GIVEN the seed index asked %s THEN search abstains and the reply says why', (question, lines) => {
     expect(describeAbstention(answerQuestion(seedIndex(), question))).toEqual(lines);

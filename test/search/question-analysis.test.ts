@@ -74,6 +74,20 @@ describe('analyzeQuestion: intent', () => {
   });
 });
 
+describe('analyzeQuestion: whether an action will be taken', () => {
+  it.each([
+    ['中国会不会暂停向美国出口口罩', { cue: '会不会', action: '暂停向美国出口口罩' }],
+    ['中国打算在北极建科考站吗', { cue: '打算', action: '在北极建科考站' }],
+    ['中方是否参与和平进程，美方怎么看', { cue: '是否', action: '参与和平进程' }],
+  ])('GIVEN %s THEN it asks whether: %j', (question, whether) => {
+    expect(analyzeQuestion(analyzer, question).whether).toEqual(whether);
+  });
+
+  it.each([['中方如何看待中美关系'], ['中国给非洲的贷款有多大']])('GIVEN %s THEN it asks no whether', (question) => {
+    expect(analyzeQuestion(analyzer, question).whether).toBeUndefined();
+  });
+});
+
 describe('analyzeQuestion: framing and topic words', () => {
   it.each([
     ['有大佬知道王毅说的那个“谎言录”是啥吗，求个出处', ['有大佬知道', '求个出处', '吗']],
