@@ -1,5 +1,6 @@
 import { createEnglishDictionary, type EnglishDictionary } from '../text/english-dictionary.js';
 import { createHomophoneIndex, type HomophoneIndex } from '../text/homophones.js';
+import { createRomanizedNameIndex, type RomanizedNameIndex } from '../text/romanized-names.js';
 import type { QueryAids } from './query.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -13,9 +14,11 @@ export function queryAids(index: SearchIndex): QueryAids {
   if (cached) return cached;
   let english: EnglishDictionary | undefined;
   let homophones: HomophoneIndex | undefined;
+  let names: RomanizedNameIndex | undefined;
   const aids: QueryAids = {
     english: (phrase) => (english ??= createEnglishDictionary(vocabularyOf(index))).lookup(phrase),
     homophones: (word) => (homophones ??= createHomophoneIndex(vocabularyOf(index))).lookup(word),
+    names: (romanised) => (names ??= createRomanizedNameIndex(vocabularyOf(index))).lookup(romanised),
   };
   aidsByIndex.set(index, aids);
   return aids;

@@ -1,4 +1,5 @@
 import { splitEnglishCompound } from '../text/english-dictionary.js';
+import { isPinyinName } from '../text/romanized-names.js';
 import type { Analyzer } from '../text/index.js';
 import { analyzeQuestion, isEnglish, languageRuns, type QuestionAnalysis } from './question-analysis.js';
 
@@ -106,10 +107,10 @@ export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAi
         matched = n;
       }
     }
-    // A romanised name (two to four pinyin syllables in capitalised words): the corpus words that read so.
-    for (let n = Math.min(3, words.length - i); n >= 1 && matched === 0 && aids.names; n--) {
+    // A romanised name (two to four pinyin syllables in capitalised words, Hua Chunying): the corpus words that read so.
+    for (let n = Math.min(3, words.length - i); n >= 2 && matched === 0 && aids.names; n--) {
       const phrase = words.slice(i, i + n);
-      if (!phrase.every((w) => /^[A-Z][a-z]+$/u.test(w))) continue;
+      if (!phrase.every((w) => /^[A-Z][a-z]+$/u.test(w)) || !isPinyinName(phrase)) continue;
       const found = aids.names(phrase.join(' '));
       if (found.length > 0) {
         readings.push({ english: phrase.join(' ').toLowerCase(), alternatives: found.slice(0, DICTIONARY_MAX_SENSES) });
@@ -125,6 +126,14 @@ export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAi
       if (found.length > 0) {
         readings.push({ english: phrase.join(' ').toLowerCase(), alternatives: found });
         matched = n;
+      }
+    }
+    // A one-word name the dictionary does not know (Xinjiang, Zhongnanhai).
+    if (matched === 0 && aids.names && /^[A-Z][a-z]+$/u.test(word) && isPinyinName([word])) {
+      const found = aids.names(word);
+      if (found.length > 0) {
+        readings.push({ english: word.toLowerCase(), alternatives: found.slice(0, DICTIONARY_MAX_SENSES) });
+        matched = 1;
       }
     }
     if (matched === 0) {

@@ -63,6 +63,15 @@ describe('English questions', () => {
     expect(translateEnglish(text).map((reading) => reading.alternatives[0])).toEqual(terms);
   });
 
+  it('GIVEN a romanised name THEN it is read as the corpus word with that pinyin; a capitalised English word is not', () => {
+    const aids = {
+      names: (name: string) => (name.replace(/\s/gu, '').toLowerCase() === 'huachunying' ? ['华春莹'] : name === 'Change' ? ['嫦娥'] : []),
+      english: (phrase: string) => (phrase.toLowerCase() === 'change' ? ['变化'] : []),
+    };
+    expect(translate(analyzer, 'What did Hua Chunying say about Africa?', aids).map((reading) => reading.alternatives[0])).toContain('华春莹');
+    expect(translate(analyzer, 'Big Change', aids).map((reading) => reading.alternatives[0])).toEqual(['big', '变化']);
+  });
+
   it('GIVEN an English word the dictionary translates several ways THEN they are forms of one concept', () => {
     const aids = { english: (phrase: string) => (phrase === 'strings' ? ['条件', '一系列'] : []) };
     const concepts = analyze(analyzer, 'political strings', () => true, new Set(), aids).concepts;
