@@ -276,7 +276,7 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   }
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.
   if (intent.kind === 'fact' && first.doc.kind === 'unit') {
-    const stating = foldedParagraphs(first.doc).findIndex((paragraph) => statesFact(index.analyzer, paragraph, intent, ranking.concepts));
+    const stating = foldedParagraphs(first.doc).findIndex((paragraph) => statesFact(index.analyzer, paragraph, intent, ranking.concepts, ranking.question.folded));
     if (stating < 0) return refuse('fact_not_stated');
     bestParagraph = stating;
   }

@@ -17,6 +17,13 @@ const FACT_PATTERNS: Record<Exclude<FactKind, 'identity' | 'place' | 'items'>, R
   age: /\d+\s*岁|[一二三四五六七八九十]+岁|周岁|年满|高龄|生于/u,
 };
 
+/** The date a cue asks for, by precision: the day (几号, 哪天), the month (几月), the year (哪年). */
+const DATE_PRECISION: readonly (readonly [RegExp, RegExp])[] = [
+  [/几号|几日|哪天|哪一天|日期/u, /\d{1,2}\s*[日号]|[一二三四五六七八九十]+[日号]|星期[一二三四五六日天]|周[一二三四五六日]/u],
+  [/几月|哪个月/u, /\d{1,2}\s*月|[一二三四五六七八九十]+月|上旬|中旬|下旬|年底|年初/u],
+  [/哪(?:[一两二三四五六几])?年/u, /\d{4}\s*年|今年|明年|去年|年内/u],
+];
+
 /** A number, in digits or Chinese numerals. */
 const NUMBER = '(?:\\d[\\d,.]*|[一二三四五六七八九十两百千万亿]+)';
 
@@ -58,7 +65,8 @@ const MIN_SENTENCE_COVERAGE = 0.6;
 
 /**
  * True when a sentence of `paragraph` (folded) names most of what the question is about (at
- * least MIN_SENTENCE_COVERAGE of its concepts' weight) and states a fact of `kind`.
+ * least MIN_SENTENCE_COVERAGE of its concepts' weight) and states a fact of `kind` that the
+ * question (folded, when given) does not already say.
  *
  * @example statesFact(analyzer, '已向150多个国家提供援助。', 'quantity', [{ term: '国家', alternatives: ['国家'], weight: 1 }]) // → true
  */
@@ -67,6 +75,7 @@ export function statesFact(
   paragraph: string,
   asked: { fact: FactKind; cue?: string; measure?: string; head?: string; slot?: { before: string; after: string } },
   concepts: readonly { alternatives: readonly string[]; weight: number; parts?: readonly { alternatives: readonly string[]; weight: number }[] }[],
+  question = '',
 ): boolean {
   const kind = asked.fact;
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
@@ -85,6 +94,9 @@ export function statesFact(
     if (kind === 'items' && asked.head && PLACE_KINDS.test(asked.head)) return namesPlace(analyzer, sentence, subject, /[些几]/u.test(asked.cue ?? "") ? 2 : 1);
     if (kind === 'items') return (!asked.head || sentence.includes(asked.head.slice(-2))) && /、|：|:/u.test(sentence);
     if (kind === 'place') return namesPlace(analyzer, sentence, subject);
-    return FACT_PATTERNS[kind].test(sentence);
+    // A date as precise as asked (几号: a day, 几月: a month, 哪年: a year); a date or number the
+    // question already says (12月几号: 12月) is not the one it asks for.
+    const pattern = kind === 'date' ? (DATE_PRECISION.find(([cue]) => cue.test(asked.cue ?? ''))?.[1] ?? FACT_PATTERNS.date) : FACT_PATTERNS[kind];
+    return [...sentence.matchAll(new RegExp(pattern.source, 'gu'))].some((match) => !question.includes(match[0]));
   });
 }

@@ -53,6 +53,8 @@ export interface QuestionAnalysis {
   framing: string[];
   /** The question without its framing, script folded but case kept (WHO): what the topic words are read from. */
   core: string;
+  /** The whole question folded for matching (simplified, half-width, lower case). */
+  folded: string;
   intent: Intent;
   actors: Actor[];
   /**
@@ -352,6 +354,7 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
     runs: languageRuns(text),
     framing,
     core: topical,
+    folded,
     intent,
     actors,
     ...(whether?.[2] && whether[2].trim().length > 0 ? { whether: { cue: whether[1]!, action: whether[2].trim() } } : {}),

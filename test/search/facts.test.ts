@@ -15,6 +15,9 @@ describe('statesFact', () => {
     ['中俄两国是全面战略协作伙伴。', { fact: 'quantity' }, ['中俄'], false],
     ['双方商定于2020年举行会晤。', { fact: 'date' }, ['会晤'], true],
     ['双方同意尽快举行会晤。', { fact: 'date' }, ['会晤'], false],
+    ['峰会于2015年12月在约翰内斯堡举行。', { fact: 'date', cue: '几号' }, ['峰会', '约翰内斯堡'], false],
+    ['峰会于2015年12月4日在约翰内斯堡举行。', { fact: 'date', cue: '几号' }, ['峰会', '约翰内斯堡'], true],
+    ['峰会于2015年12月在约翰内斯堡举行。', { fact: 'date', cue: '几月' }, ['峰会', '约翰内斯堡'], true],
     ['中方对澳方的反倾销调查表示严重关切。', { fact: 'items', head: '产品' }, ['反倾销'], false],
     ['调查涉及钢材、铝材和光伏等产品。', { fact: 'items', head: '产品' }, ['调查'], true],
     ['中方已向10个岛国提供了抗疫物资。', { fact: 'quantity', measure: '只' }, ['岛国', '抗疫物资'], false],
@@ -28,6 +31,12 @@ describe('statesFact', () => {
     ['专家组已赴多个国家开展工作。', { fact: 'items', cue: '哪个', head: '国家' }, ['专家组'], false],
   ])('GIVEN %s, asked %j about %j THEN %s', (paragraph, asked, terms, stated) => {
     expect(statesFact(analyzer, paragraph, asked, concepts(...terms))).toBe(stated);
+  });
+
+  it('GIVEN a date the question already says THEN it is not the date asked for', () => {
+    const asked = concepts('峰会', '约翰内斯堡');
+    expect(statesFact(analyzer, '峰会于12月举行。', { fact: 'date', cue: '什么时候' }, asked, '约翰内斯堡峰会是12月什么时候开的')).toBe(false);
+    expect(statesFact(analyzer, '峰会于12月举行。', { fact: 'date', cue: '什么时候' }, asked, '约翰内斯堡峰会什么时候开的')).toBe(true);
   });
 
   it('GIVEN a number in a sentence that names too little of the question THEN the fact is not stated about it', () => {
