@@ -190,13 +190,23 @@ export function languageRuns(text: string): LanguageRun[] {
  * any case; returns what was found and the rest.
  * `stripFraming('求个出处，王毅说过世界回不到过去吗')` → framing `['求个出处', '吗']`, core `，王毅说过世界回不到过去`.
  */
-export function stripFraming(text: string): { framing: string[]; core: string } {
+export function stripFraming(text: string, cut?: (text: string) => readonly string[]): { framing: string[]; core: string } {
   const framing: string[] = [];
   let core = text;
   for (const phrase of FRAMING) {
     if (!core.includes(phrase)) continue;
+    // Only whole words are framing: 外交部 in 外交部长 is part of a title the question is about.
+    const bounds = cut ? wordBoundaries(core, cut) : undefined;
+    let rest = '';
+    let at = 0;
+    for (let i = core.indexOf(phrase); i >= 0; i = core.indexOf(phrase, Math.max(i + 1, at))) {
+      if (i < at || (bounds && (!bounds.has(i) || !bounds.has(i + phrase.length)))) continue;
+      rest += `${core.slice(at, i)} `;
+      at = i + phrase.length;
+    }
+    if (at === 0) continue;
     framing.push(phrase);
-    core = core.split(phrase).join(' ');
+    core = rest + core.slice(at);
   }
   for (const [phrase, pattern] of ENGLISH_FRAMING_PATTERNS) {
     pattern.lastIndex = 0; // shared global patterns: test() from the start every time
@@ -205,6 +215,16 @@ export function stripFraming(text: string): { framing: string[]; core: string } 
     core = core.replace(pattern, ' ');
   }
   return { framing, core: core.replace(/\s+/gu, ' ').trim() };
+}
+
+/** Where the words of a text start and end (character offsets), by the given cutter; none when it does not cover the text. */
+function wordBoundaries(text: string, cut: (text: string) => readonly string[]): Set<number> | undefined {
+  const words = cut(text);
+  if (words.join('') !== text) return undefined;
+  const bounds = new Set<number>([0]);
+  let at = 0;
+  for (const word of words) bounds.add((at += word.length));
+  return bounds;
 }
 
 /** The fact a question asks for, if any: `中国给非洲的贷款有多大` → quantity (cue 有多大). */
@@ -331,7 +351,7 @@ export function englishViewAsked(text: string): { side: 'china' | 'other'; party
 export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: ReadonlySet<string> = new Set()): QuestionAnalysis {
   const folded = normalizeForMatching(text);
   const english = isEnglish(folded);
-  const { framing, core } = stripFraming(foldScript(text));
+  const { framing, core } = stripFraming(foldScript(text), analyzer.words);
   const quote = QUOTE_CUES.find((cue) => folded.includes(cue));
   const view = english ? englishViewAsked(folded) : viewAsked(analyzer, folded, chinaSide);
   const fact = factAsked(english ? core : core.toLowerCase(), english);

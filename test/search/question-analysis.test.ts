@@ -119,6 +119,11 @@ describe('stripFraming', () => {
   ])('GIVEN %s THEN framing %j and core %s', (text, framing, core) => {
     expect(stripFraming(text)).toEqual({ framing, core });
   });
+
+  it('GIVEN a framing phrase inside a longer word THEN the word stays (外交部 in 外交部长)', () => {
+    expect(analyzeQuestion(analyzer, '外交部长说过领事保护热线的事吗').core).toContain('外交部长');
+    expect(analyzeQuestion(analyzer, '外交部怎么说领事保护热线').framing).toContain('外交部');
+  });
 });
 
 describe('languageRuns and isEnglish', () => {
