@@ -1,4 +1,5 @@
 import { foldScript, normalizeForMatching, type Analyzer } from '../text/index.js';
+import { createRomanizedNameIndex, type RomanizedNameIndex } from '../text/romanized-names.js';
 
 /**
  * Question analysis: what a user's question asks, before any ranking. Pure functions of the
@@ -324,8 +325,20 @@ export function viewAsked(
   return null;
 }
 
+const speakerNames = new WeakMap<ReadonlySet<string>, RomanizedNameIndex>();
+
+/** True when two or three words of the party are the romanised name of one of the index's speakers (hua chunying → 华春莹). */
+function namesSpeaker(party: string, chinaSide: ReadonlySet<string>): boolean {
+  if (chinaSide.size === 0) return false;
+  let names = speakerNames.get(chinaSide);
+  if (!names) speakerNames.set(chinaSide, (names = createRomanizedNameIndex(chinaSide)));
+  const words = party.split(/\s+/u);
+  for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= words.length; i++) if (names.lookup(words.slice(i, i + n).join(' ')).length > 0) return true;
+  return false;
+}
+
 /** English: whose view `how did/does X respond|react|view|think|say`, `what does X think`, `X's view`. */
-export function englishViewAsked(text: string): { side: 'china' | 'other'; party: string; cue: string } | null {
+export function englishViewAsked(text: string, chinaSide: ReadonlySet<string> = new Set()): { side: 'china' | 'other'; party: string; cue: string } | null {
   const lower = text.toLowerCase();
   const patterns = [
     /\b(?:how|what)\s+(?:did|does|do|has|have|will|would)\s+(.+?)\s+(respond|react|reply|view|see|think|say|feel|answer|comment|describe|characteri[sz]e|assess|evaluate|explain|sum up|justify)\b/u,
@@ -337,7 +350,7 @@ export function englishViewAsked(text: string): { side: 'china' | 'other'; party
     if (!match) continue;
     const party = (i === 2 ? match[2] : match[1])?.trim() ?? '';
     const cue = (i === 2 ? match[1] : match[2]) ?? '';
-    const china = /\b(?:china|chinese|beijing|wang yi|the spokesperson|spokesperson|the ministry|mfa|the foreign ministry|prc)\b/u.test(party) || party === '';
+    const china = /\b(?:china|chinese|beijing|wang yi|the spokesperson|spokesperson|the ministry|mfa|the foreign ministry|prc)\b/u.test(party) || party === '' || namesSpeaker(party, chinaSide);
     return { side: china ? 'china' : 'other', party, cue };
   }
   return null;
@@ -353,7 +366,7 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const english = isEnglish(folded);
   const { framing, core } = stripFraming(foldScript(text), analyzer.words);
   const quote = QUOTE_CUES.find((cue) => folded.includes(cue));
-  const view = english ? englishViewAsked(folded) : viewAsked(analyzer, folded, chinaSide);
+  const view = english ? englishViewAsked(folded, chinaSide) : viewAsked(analyzer, folded, chinaSide);
   const fact = factAsked(english ? core : core.toLowerCase(), english);
   // The words that ask for a kind of answer (怎么回应, 多少支) are not what the question is about.
   const cues = [view?.cue, fact?.cue, fact?.measure ? `${fact.cue}${fact.measure}` : undefined]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, factAsked, isEnglish, languageRuns, stripFraming } from '../../src/search/question-analysis.js';
+import { analyzeQuestion, englishViewAsked, factAsked, isEnglish, languageRuns, stripFraming } from '../../src/search/question-analysis.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 const analyzer = createDefaultAnalyzer();
@@ -71,6 +71,13 @@ describe('analyzeQuestion: intent', () => {
 
   it.each([['求个出处，王毅说过世界回不到过去吗'], ['谎言录的原话是什么']])('GIVEN %s THEN it asks for the quote', (question) => {
     expect(intentOf(question)).toMatchObject({ kind: 'quote' });
+  });
+});
+
+describe('englishViewAsked', () => {
+  it('GIVEN a speaker of the index named in pinyin THEN the view asked is the Chinese side’s', () => {
+    expect(englishViewAsked('what did hua chunying say about vaccine aid to africa?', new Set(['华春莹']))).toMatchObject({ side: 'china' });
+    expect(englishViewAsked('what did josep borrell say about vaccine aid to africa?', new Set(['华春莹']))).toMatchObject({ side: 'other' });
   });
 });
 
