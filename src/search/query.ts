@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { splitEnglishCompound } from '../text/english-dictionary.js';
 import { isPinyinName } from '../text/romanized-names.js';
 import type { Analyzer } from '../text/index.js';
@@ -52,9 +53,13 @@ export interface AnalyzedQuery {
   question: QuestionAnalysis;
 }
 
-/** Forms of an English word to look up, the word first: smearing → smear, exports → export. */
+/** wink-lemmatizer (WordNet's base forms and exceptions): held → hold, countries → country, came → come. */
+const lemmatizer = createRequire(import.meta.url)('wink-lemmatizer') as Record<'verb' | 'noun' | 'adjective', (word: string) => string>;
+
+/** Forms of an English word to look up, the word first: smearing → smear, exports → export, held → hold. */
 function englishForms(word: string): string[] {
   const forms = [word];
+  for (const lemma of [lemmatizer.noun(word), lemmatizer.verb(word), lemmatizer.adjective(word)]) if (lemma !== word && !forms.includes(lemma)) forms.push(lemma);
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) forms.push(word.slice(0, -1));
   if (word.length > 5 && word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
   if (word.length > 4 && word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
@@ -122,7 +127,12 @@ export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAi
       const phrase = words.slice(i, i + n);
       if (n === 1 && !shouting && stopWords.has((phrase[0] ?? '').toLowerCase())) break;
       if (phrase.some((w) => stopWords.has(w.toLowerCase())) && n > 1) continue;
-      const found = aids.english(phrase.join(' ')).slice(0, DICTIONARY_MAX_SENSES);
+      const head = phrase.slice(0, -1);
+      const found = (
+        englishForms((phrase.at(-1) ?? '').toLowerCase())
+          .map((form) => aids.english!([...head, form].join(' ')))
+          .find((translations) => translations.length > 0) ?? []
+      ).slice(0, DICTIONARY_MAX_SENSES);
       if (found.length > 0) {
         readings.push({ english: phrase.join(' ').toLowerCase(), alternatives: found });
         matched = n;

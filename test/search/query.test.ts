@@ -72,6 +72,11 @@ describe('English questions', () => {
     expect(translate(analyzer, 'Big Change', aids).map((reading) => reading.alternatives[0])).toEqual(['big', '变化']);
   });
 
+  it('GIVEN an irregular English form or a month THEN the dictionary is asked for its base form and the month is no topic', () => {
+    const aids = { english: (phrase: string) => (phrase === 'hold' ? ['举行'] : phrase === 'country' ? ['国家'] : []) };
+    expect(translate(analyzer, 'Which countries held talks in June', aids).flatMap((reading) => reading.alternatives)).toEqual(['国家', '举行', 'talks']);
+  });
+
   it('GIVEN an English word the dictionary translates several ways THEN they are forms of one concept', () => {
     const aids = { english: (phrase: string) => (phrase === 'strings' ? ['条件', '一系列'] : []) };
     const concepts = analyze(analyzer, 'political strings', () => true, new Set(), aids).concepts;
