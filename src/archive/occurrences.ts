@@ -34,6 +34,18 @@ export function lineOf(file: IndexFile, unitId: string, paragraph: number | null
 }
 
 /**
+ * True when two units say a line in common (the same answer, or a paragraph of it, at two press
+ * conferences): they are not rival answers to one question.
+ */
+export function sharesLine(file: IndexFile, unitId: string, paragraphs: number, otherUnitId: string): boolean {
+  for (let paragraph = -1; paragraph < paragraphs; paragraph++) {
+    const found = lineOf(file, unitId, paragraph < 0 ? null : paragraph);
+    if (found?.line.occurrences.some((occurrence) => occurrence.unitId === otherUnitId)) return true;
+  }
+  return false;
+}
+
+/**
  * How often the line of a unit (or of its paragraph) was said, and whether this is the most
  * recent time; undefined when it is no line.
  * → `{ line, scope: 'answer', count: 5, first: '2016-05-10', last: '2023-02-20', quoted: '2019-03-04', chosen: 'relevance' }`

@@ -8,7 +8,7 @@ import type { QuestionAnalysis } from './question-analysis.js';
 import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 import { rankTop } from './postings.js';
 import { charBigrams } from '../text/index.js';
-import { quoteLatestOccurrence } from '../archive/occurrences.js';
+import { quoteLatestOccurrence, sharesLine } from '../archive/occurrences.js';
 import { askTime, orderByTime, type AnswerOptions } from './asked-time.js';
 
 /** Longest question analysed; the rest of a longer text is ignored (Discord caps input anyway). */
@@ -240,10 +240,10 @@ export interface Decision {
  * right answers have coverage ≥ 0.53, out-of-scope questions ≤ 0.38 (英国脱欧对欧洲有什么影响:
  * only 欧洲 found); minCoverage = 0.45 sits in the middle of that gap. No right answer below
  * coverage 0.7 has a margin under 0.68. minMargin = 0.1 below sureCoverage = 0.6 guards
- * against near-ties of partial matches (two units each holding half the question), which
- * none of the 110 questions trigger; above 0.6, two close units are both good answers (the
- * same topic in two press conferences): the first is given, the other listed, and the
- * confidence shows the tie. minInformation = 0.25 refuses a lone common word (疫情 0.09,
+ * against near-ties of partial matches (two units each holding half the question). Above 0.6,
+ * a near-tie is refused too unless the two units say a line in common (the same answer at two
+ * press conferences: the archive picks the time); two different answers about as good are
+ * offered as alternatives instead of quoting either. minInformation = 0.25 refuses a lone common word (疫情 0.09,
  * 美国 0.16, 病毒 0.17: every unit is about it, so any answer would be arbitrary; the closest
  * topics are listed instead) and keeps the least informative real questions of the sets
  * (中美 0.28, 歐洲怎麼看中國 0.48).
@@ -260,6 +260,9 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   if (ranking.information < minInformation) return refuse('too_vague');
   if (first.coverage < minCoverage) return refuse('low_coverage');
   if (first.coverage < sureCoverage && margin < minMargin) return refuse('ambiguous');
+  // Two different answers about as good, however well they cover the question: either could be
+  // meant. The same answer said at two press conferences is no rival (the archive picks the time).
+  if (margin < minMargin && second && !sameAnswer(index, first.doc, second.doc)) return refuse('ambiguous');
   // A quote is given only where answers as confident were right often enough (calibrated).
   if (confidence < index.options.thresholds.minConfidence) return refuse('low_confidence');
   const intent = ranking.question.intent;
@@ -285,6 +288,13 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
 
 /** Share of the action's weight a unit must hold to answer whether it will be done. */
 const MIN_ACTION_COVERAGE = 0.5;
+
+/** True when two documents give the same answer: units that say a line in common (see sharesLine), or two unanswered questions. */
+function sameAnswer(index: SearchIndex, a: SearchDoc, b: SearchDoc): boolean {
+  // Two records of a question left unanswered both say the same: no answer.
+  if (a.kind === 'unanswered' && b.kind === 'unanswered') return true;
+  return a.kind === 'unit' && b.kind === 'unit' && sharesLine(index.file, a.unit.id, a.unit.paragraphs.length, b.unit.id);
+}
 
 /** (r₁ − r₂) / r₁ of the ranking key of the first two candidates; 1 without a runner-up. */
 function marginOf(first: Candidate, second: Candidate | undefined): number {

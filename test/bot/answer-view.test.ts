@@ -91,7 +91,7 @@ describe('renderAnswer', () => {
   it.each([
     ['帮我写一首诗', '没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。\n可以换个说法，或者问一个更具体的外交话题。'],
     ['俄罗斯对中俄关系怎么看', '实录中只有中方的表态，没有俄罗斯的看法。\n可以提供中方在相近话题上的表态：中俄关系（可用 /topic 查看）'],
-    ['中美关系什么时候开始恶化的', '实录中没有给出这个具体日期或时间。\n实录中有这个话题的官方表态：中美关系（可用 /topic 查看）'],
+    ['中美关系什么时候开始恶化的', '实录中没有给出这个具体日期或时间。\n实录中有这个话题的官方表态：中美关系、中俄关系（可用 /topic 查看）'],
     ['请问', '没有从问题中读出要查找的话题。请问得具体一些，例如：中方如何看待中美关系？'],
   ])('GIVEN %s, which search abstains on THEN why, then what the bot can offer, with where to read it', (question, content) => {
     const body = renderAnswer(index, answerQuestion(index, question), PRIVATE);
