@@ -43,6 +43,12 @@ export const PLACEMENT = {
   words: 40,
   /** …and with what the answer surely is (its question and first paragraph, whatever the file put after them), times this. */
   anchor: 20,
+  /**
+   * A group saying little is little evidence: its word evidence is reckoned as if it held this
+   * share of a typical paragraph's words more, sharing none (`WordModel.evidence`), so a short
+   * paragraph sharing one word with an answer (具体情况) is not pulled there by it.
+   */
+  shortTextPrior: 0.5,
   /** Topic evidence: naming another answer's topic and nothing of one's own (see `orphanedTopic`), in a file that was cut and pasted. */
   topic: 6,
   /**
@@ -60,6 +66,14 @@ export const PLACEMENT = {
   /** At most this many moves per group (a bound; moves stop when none gains). */
   maxMoves: 2,
 } as const;
+
+/** The median of numbers, 0 for none. */
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 /** Below this specificity a word names no topic (国家, 问题, 世界). */
 const TOPIC_MIN_SPECIFICITY = 0.4;
@@ -350,7 +364,8 @@ function describe(evidence: Evidence): string {
  *   in a file that shows no damage;
  * - the words they share with each answer, with its question and with its first paragraph,
  *   weighted by how telling they are in this transcript and in Chinese at large (`WordModel`:
- *   one shared broad word is little evidence);
+ *   one shared broad word is little evidence), and shrunk for a group of few words (one shared
+ *   word in a short paragraph is little evidence either);
  * - list structure (`listEvidence`); a connective opening (但是、因此 …) that reads on from the
  *   paragraph before it;
  * - the topic of another answer named by a group that names nothing of the topic of the answer
@@ -422,17 +437,20 @@ export function placeByEvidence(
     (openings.has(start) ? PLACEMENT.openingHold : 1) *
     (options.intact && orphaned[g] === null && !strayItem[g] ? PLACEMENT.intactHold : 1) *
     (options.intact && namesOwn[g] ? PLACEMENT.namedHold : 1);
+  const paragraphIds = [...starts.map((start) => start.id), ...groups.flat().map((p) => p.id)];
   const unitOf = (id: number): number | undefined => (paragraphs[id]!.kind === 'answer-start' ? id : assignment.get(id));
   const currentOf = (g: number): number | undefined => assignment.get(groups[g]![0]!.id);
 
   const weigh = (): Evidence[][] => {
     const bags = answerBags(starts, assignment, questionOf, words);
     const model: WordModel = words.model([...bags.values()]);
+    const typicalNorm = median(paragraphIds.map((id) => model.norm(words.bag(id))));
     return groups.map((_, g) => {
       // Judge the group against the answers without it, so that its own words do not look common.
       const current = currentOf(g);
       const rest = current === undefined ? undefined : without(bags.get(current)!, groupBags[g]!);
       const judged = current === undefined ? model : model.replacing(bags.get(current)!, rest!);
+      const prior = PLACEMENT.shortTextPrior * typicalNorm;
       return starts.map((start) => {
         const bag = start.id === current ? rest! : bags.get(start.id)!;
         const follows = readsOn[g]!;
@@ -440,8 +458,8 @@ export function placeByEvidence(
           positionEvidence(tallies[g]!, start.id) * holdOf(g, start.id) +
           (follows.length === 0 ? 0 : (PLACEMENT.connective * follows.filter((id) => unitOf(id) === start.id).length) / follows.length);
         const shared =
-          PLACEMENT.words * judged.similarity(groupBags[g]!, bag) +
-          PLACEMENT.anchor * judged.similarity(groupBags[g]!, anchors.get(start.id)!) +
+          PLACEMENT.words * judged.evidence(groupBags[g]!, bag, prior) +
+          PLACEMENT.anchor * judged.evidence(groupBags[g]!, anchors.get(start.id)!, prior) +
           (orphaned[g] === start.id ? (rearranged ? PLACEMENT.topic : PLACEMENT.clearTopic) : 0);
         const list = lists[g]!.get(start.id) ?? 0;
         return { start: start.id, position, words: shared, list, total: position + shared + list };

@@ -32,7 +32,7 @@ export function contentWords(text: string, analyzer: Analyzer): string[] {
       if (/^[a-z]{2,}|^[0-9]{3,}$/u.test(run) && !stopWords.has(run)) words.push(run);
       continue;
     }
-    for (const word of analyzer.words(run)) {
+    for (const word of joinSingleCharacters(analyzer.words(run), analyzer)) {
       if (word.length >= 2 && !stopWords.has(word) && analyzer.specificity(word) >= MIN_SPECIFICITY) words.push(word);
     }
   }
@@ -59,6 +59,53 @@ export function synonymClasses(synonyms: Analyzer['lexicon']['synonyms']): (word
     }
   }
   return find;
+}
+
+/**
+ * Parts of speech (jieba's tags) of single characters that never belong to a name or
+ * abbreviation: prepositions, adverbs, numerals, conjunctions, particles, pronouns, measures,
+ * directions (同, 已, 两, 和, 的, 我, 个, 中).
+ */
+const FUNCTION_TAG = /^(?:p|d|m|c|u|r|q|f|y|e|o|x)/u;
+
+/** Per analyzer: whether a single character can be part of a name jieba does not know. */
+const joinable = new WeakMap<Analyzer, Map<string, boolean>>();
+
+function canJoin(character: string, analyzer: Analyzer): boolean {
+  let memo = joinable.get(analyzer);
+  if (memo === undefined) joinable.set(analyzer, (memo = new Map()));
+  let known = memo.get(character);
+  if (known === undefined) {
+    const tags = analyzer.tag(character);
+    known = !analyzer.lexicon.stopWords.has(character) && tags.length === 1 && !FUNCTION_TAG.test(tags[0]!.tag);
+    memo.set(character, known);
+  }
+  return known;
+}
+
+/**
+ * Joins runs of single characters jieba could not make a word of (伊/核 → 伊核, 缓/债 → 缓债,
+ * 俄/乌 → 俄乌): an abbreviation or name it does not know, which would otherwise be lost as
+ * single characters. A function character (同, 已, 两, 的 …) ends a run.
+ * `joinSingleCharacters(['推动', '伊', '核', '问题'], analyzer)` → `['推动', '伊核', '问题']`.
+ */
+export function joinSingleCharacters(words: readonly string[], analyzer: Analyzer): string[] {
+  const out: string[] = [];
+  let run = '';
+  const flush = (): void => {
+    if (run.length > 0) out.push(run);
+    run = '';
+  };
+  for (const word of words) {
+    if (Array.from(word).length === 1 && canJoin(word, analyzer)) {
+      run += word;
+      continue;
+    }
+    flush();
+    out.push(word);
+  }
+  flush();
+  return out;
 }
 
 /** Adds words to a bag, each `times` times. */
@@ -140,6 +187,32 @@ export class WordModel {
   /** Cosine similarity of two bags' vectors, 0..1. */
   similarity(a: Bag, b: Bag): number {
     return cosine(this.vector(a), this.vector(b));
+  }
+
+  /** The length of a bag's weighted vector. */
+  norm(bag: Bag): number {
+    let sum = 0;
+    for (const value of this.vector(bag).values()) sum += value * value;
+    return Math.sqrt(sum);
+  }
+
+  /**
+   * The similarity of a text (`a`) with a document (`b`) as evidence, shrunk for a text that says
+   * little: the cosine, with `prior` (the length of a typical paragraph's vector) added to the
+   * text's length, so that a short paragraph sharing one word with an answer is little evidence
+   * that it belongs there, and a long one sharing many is nearly its full cosine.
+   */
+  evidence(a: Bag, b: Bag, prior: number): number {
+    const [va, vb] = [this.vector(a), this.vector(b)];
+    let [dot, normA, normB] = [0, 0, 0];
+    for (const value of va.values()) normA += value * value;
+    for (const value of vb.values()) normB += value * value;
+    if (normA === 0 || normB === 0) return 0;
+    for (const [word, value] of va) {
+      const other = vb.get(word);
+      if (other !== undefined) dot += value * other;
+    }
+    return dot / Math.sqrt((normA + prior * prior) * normB);
   }
 
   /** The words two bags share, most telling first: for reports. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToBag, contentWords, cosine, synonymClasses, WordModel } from '../../src/ingest/word-model.js';
+import { addToBag, contentWords, cosine, joinSingleCharacters, synonymClasses, WordModel } from '../../src/ingest/word-model.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 const analyzer = createDefaultAnalyzer();
@@ -9,8 +9,21 @@ describe('contentWords', () => {
     ['中美关系出现的困难', ['中美关系', '出现', '困难']],
     ['中國將如期實現2030年目標', ['中国', '如期', '实现', '2030', '目标']],
     ['我们在12月举行会议', ['举行', '会议']],
+    ['推动伊核问题政治解决', ['推动', '伊核', '政治', '解决']],
   ])('contentWords(%s) → %j', (text, words) => {
     expect(contentWords(text, analyzer)).toEqual(words);
+  });
+});
+
+describe('joinSingleCharacters', () => {
+  it.each([
+    [['推动', '伊', '核', '问题'], ['推动', '伊核', '问题']],
+    [['缓', '债', '倡议'], ['缓债', '倡议']],
+    // A function character (同: a preposition; 两: a numeral) ends a run.
+    [['愿', '同', '各方'], ['愿', '同', '各方']],
+    [['两', '国'], ['两', '国']],
+  ])('joinSingleCharacters(%j) → %j', (words, joined) => {
+    expect(joinSingleCharacters(words, analyzer)).toEqual(joined);
   });
 });
 
@@ -31,6 +44,15 @@ describe('WordModel', () => {
   it('GIVEN a word every answer uses THEN it weighs next to nothing; a word of one answer weighs most', () => {
     expect(model.weight('合作')).toBeLessThan(0.3);
     expect(model.weight('非洲')).toBeGreaterThan(0.9);
+  });
+
+  it('GIVEN a short text sharing one word with an answer THEN it is less evidence than a longer text sharing that word and more; with no prior it is the cosine', () => {
+    const answer = bag('气候', '减排', '峰会');
+    const short = model.evidence(bag('气候'), answer, 1);
+    const long = model.evidence(bag('气候', '减排', '南海'), answer, 1);
+    expect(short).toBeLessThan(model.similarity(bag('气候'), answer));
+    expect(long).toBeGreaterThan(short);
+    expect(model.evidence(bag('气候'), answer, 0)).toBeCloseTo(model.similarity(bag('气候'), answer));
   });
 
   it('GIVEN a paragraph sharing only a word every answer uses THEN its similarity with each answer is small', () => {
