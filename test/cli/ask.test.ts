@@ -57,7 +57,7 @@ describe('ask as text', () => {
 
   it.each([
     ['俄罗斯对中俄关系怎么看', '实录中只有中方的表态，没有俄罗斯的看法。\n可以提供中方在相近话题上的表态：中俄关系'],
-    ['中美关系什么时候开始恶化的', '实录中没有给出这个具体日期或时间。\n实录中有这个话题的官方表态：中美关系'],
+    ['中美关系什么时候开始恶化的', '实录中没有给出这个具体日期或时间。\n实录中有这个话题的官方表态：中美关系、中俄关系'],
     ['帮我写一首诗', '没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。\n可以换个说法，或者问一个更具体的外交话题。'],
   ])('GIVEN %s, which it abstains on THEN why there is no quote, and what it can offer instead (no Discord command named)', (question, text) => {
     const { code, out } = run(['--index', SEED_INDEX_PATH, question]);
