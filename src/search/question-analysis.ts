@@ -308,9 +308,15 @@ export function viewAsked(
   folded: string,
   chinaSide: ReadonlySet<string>,
 ): { side: 'china' | 'other'; party: string; cue: string } | null {
-  // Discord questions leave out commas: a space between Chinese words ends a clause too.
-  const clauses = folded.split(/[，,。！？!?；;：:]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/u).filter((clause) => clause.trim().length > 0);
-  for (const clause of [...clauses].reverse()) {
+  // Discord questions leave out commas: a space after a Chinese word ends a clause too.
+  const pieces = folded.split(/([，,。！？!?；;：:]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff0-9]))/u);
+  const clauses: { text: string; afterSpace: boolean }[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    const text = pieces[i] ?? '';
+    if (text.trim().length > 0) clauses.push({ text, afterSpace: /^\s+$/u.test(pieces[i - 1] ?? '') });
+  }
+  for (let c = clauses.length - 1; c >= 0; c--) {
+    const clause = clauses[c]!.text;
     const verbs = [...clause.matchAll(VIEW_VERBS)];
     const verb = verbs.at(-1);
     if (!verb) continue;
@@ -319,8 +325,12 @@ export function viewAsked(
     const subject = actorsOf(analyzer, before, chinaSide).find(
       (actor) => !OBJECT_MARKERS.test(before.slice(0, actor.at)) && !before.slice(actor.end).startsWith('的') && !TOPIC_NOUNS.test(before.slice(actor.end)),
     );
-    if (!subject) return { side: 'china', party: '', cue: verb[0] };
-    return { side: subject.side, party: subject.text, cue: verb[0] };
+    if (subject) return { side: subject.side, party: subject.text, cue: verb[0] };
+    // 欧盟 对此怎么看: the party typed before a space is the subject of what follows it.
+    const previous = clauses[c - 1];
+    const named = previous && clauses[c]!.afterSpace ? actorsOf(analyzer, previous.text, chinaSide).at(-1) : undefined;
+    if (named && named.end === previous!.text.length) return { side: named.side, party: named.text, cue: verb[0] };
+    return { side: 'china', party: '', cue: verb[0] };
   }
   return null;
 }

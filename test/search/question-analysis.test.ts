@@ -19,6 +19,7 @@ describe('analyzeQuestion: intent', () => {
     ['中欧人权对话为什么推迟了', { kind: 'position' }],
     ['王毅說一帶一路要打造什麼樣的合作之路', { kind: 'position' }],
     ['2017年美国有人扬言加关税 中方怎么回应的', { kind: 'position' }],
+    ['菲律宾说中国要在黄岩岛搞填海 2016年9月外交部怎么回应的', { kind: 'position' }],
   ])('GIVEN %s THEN it asks for a position', (question, intent) => {
     expect(intentOf(question)).toEqual(intent);
   });
@@ -30,6 +31,7 @@ describe('analyzeQuestion: intent', () => {
     ['伊朗方面对阿曼湾油轮遇袭事件是什么态度？', '伊朗方面'],
     ['日本政府对此的立场是什么', '日本政府'],
     ['世卫组织自己对溯源调查是什么态度', '世卫组织'],
+    ['欧盟 对此怎么看', '欧盟'],
     ['欧盟方面怎么看中欧建交50周年', '欧盟方面'],
     ['印度外交部怎么描述中印边境局势', '印度外交部'],
     ['澳大利亚政府给出的反倾销理由是什么', '澳大利亚政府'],
