@@ -14,7 +14,7 @@ import {
 import type { FailedUnit } from '../test/support/corrupt-transcript/score-ingest.js';
 
 /**
- * `npm run eval:ingest -- [--variants N] [--seed S] [--half tuning|holdout|all] [--json] [--verbose]`
+ * `npm run eval:ingest -- [--variants N] [--seed S] [--half tuning|holdout|all] [--fixtures DIR] [--json] [--verbose]`
  *
  * The ingest corruption benchmark: every clean fixture transcript of
  * test/fixtures/transcripts/{tuning,holdout}/ (with its `.truth.json`) is ingested as it is
@@ -25,7 +25,8 @@ import type { FailedUnit } from '../test/support/corrupt-transcript/score-ingest
  * never printed (they must not steer the algorithms). `--json`: the same figures as one object.
  */
 
-const FIXTURES = resolve(PROJECT_ROOT, 'test/fixtures/transcripts');
+/** Where the halves are read from unless `--fixtures` names another folder (e.g. a snapshot of them, to compare runs while the set grows). */
+const DEFAULT_FIXTURES = resolve(PROJECT_ROOT, 'test/fixtures/transcripts');
 
 /** Variants per transcript by default: with a dozen transcripts, over 300 in all. */
 const DEFAULT_VARIANTS = 30;
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     variants: { type: 'string', default: String(DEFAULT_VARIANTS) },
     seed: { type: 'string', default: '1' },
     half: { type: 'string', default: 'all' },
+    fixtures: { type: 'string', default: DEFAULT_FIXTURES },
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
   },
@@ -50,6 +52,7 @@ const seed = Number(values.seed);
 if (!Number.isInteger(variants) || variants < 0) fail(`--variants must be a whole number ≥ 0, not "${values.variants}".`);
 if (!Number.isInteger(seed)) fail(`--seed must be a whole number, not "${values.seed}".`);
 if (!['tuning', 'holdout', 'all'].includes(values.half)) fail(`--half must be tuning, holdout or all, not "${values.half}".`);
+const FIXTURES = resolve(values.fixtures);
 const halves: Half[] = values.half === 'all' ? ['tuning', 'holdout'] : [values.half as Half];
 
 /** The figures of one column of the table. */

@@ -58,7 +58,7 @@ const PERSON_NAME = /^(?!第|首先|其次|再次|最后|总之|同时|另外|�
 const ANNOUNCEMENT_LABEL = /^(?<name>[\p{Script=Han}·]{2,8}?)(?:首先|先)?(?:发布|發布|发佈|發佈|宣布|宣佈|通报|通報)(?:[一两兩二三四五几幾]条|[一两兩二三四五几幾]條|以下|如下)?(?:消息|信息|新闻|新聞)\s*[：:]\s*/u;
 
 /** An English label before a translation line: `Lin Zhiyuan: `, `The Wall Street Journal: `, `Q: `. */
-const ENGLISH_LABEL = /^[A-Z][A-Za-z.'’&()\- ]{0,60}?:\s+/u;
+const ENGLISH_LABEL = /^\p{Lu}[\p{L}\p{M}.'’&()\- ]{0,60}?:\s+/u;
 
 /**
  * True for a line written mostly in Latin letters: in a bilingual transcript, the English

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTerminated, parseTranscript, splitLines } from '../../src/ingest/parse-transcript.js';
+import { isTerminated, parseTranscript, splitLines, translationBody } from '../../src/ingest/parse-transcript.js';
 
 describe('parseTranscript', () => {
   it.each([
@@ -138,5 +138,17 @@ describe('isTerminated', () => {
     ['成为“政治病毒”', false],
   ])('%s → %s', (text, expected) => {
     expect(isTerminated(text)).toBe(expected);
+  });
+});
+
+describe('translationBody', () => {
+  it.each([
+    ['Lin Zhiyuan: We welcome it.', true, 'We welcome it.'],
+    // An outlet written with letters beyond A-Z (RÚV, Télévision) is a label too.
+    ['RÚV: What are China’s plans?', true, 'What are China’s plans?'],
+    ['Radio Télévision Suisse: Will China attend?', true, 'Will China attend?'],
+    ['Lin Zhiyuan: We welcome it.', false, 'Lin Zhiyuan: We welcome it.'],
+  ])('translationBody(%s, labelled %s) → %s', (english, labelled, body) => {
+    expect(translationBody(english, labelled)).toBe(body);
   });
 });

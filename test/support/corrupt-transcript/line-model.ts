@@ -67,7 +67,8 @@ function labelBefore(content: string, text: string): string | null {
   if (content === text) return '';
   if (!content.endsWith(text)) return null;
   const label = content.slice(0, content.length - text.length);
-  return /[：:]\s*$/u.test(label) ? label : null;
+  // A label ends with a colon, or with the outlet a `问：` line names before the question (问：彭博社记者。…).
+  return /[：:]\s*(?:[^\s：:。]{2,20}记者[。，,.]\s*)?$/u.test(label) ? label : null;
 }
 
 /** True for a line that is mostly Latin letters (an English translation). */
