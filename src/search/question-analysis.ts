@@ -83,9 +83,10 @@ const FRAMING = [
   // the quote itself, and pointing at it: 有原话吗, 那段, 这块
   '有原话吗', '原话', '原文', '那段话', '那段', '那句话', '那句', '这段话', '这块', '这方面',
   // who said it and where: the record is the ministry's and its press conferences'
-  '中国外交部', '外交部发言人', '外交部', '发言人', '新闻发布会', '记者招待会', '记者会', '发布会',
+  '中国外交部', '外交部发言人', '外交部', '发言人', '新闻发布会', '记者招待会', '例行记者会', '记者会', '发布会',
+  '国务院新闻办公室', '国务院新闻办', '国新办', '两会',
   // when, relative to something the question already names
-  '那年', '那一年', '当时', '那时候', '那时',
+  '那年', '那一年', '当时', '那时候', '那时', '那场', '那次', '那回', '这场',
 ];
 
 /** English framing, as word sequences. */
@@ -193,7 +194,10 @@ export function languageRuns(text: string): LanguageRun[] {
  */
 export function stripFraming(text: string, cut?: (text: string) => readonly string[]): { framing: string[]; core: string } {
   const framing: string[] = [];
-  let core = text;
+  // A mention (@koujing, @bot) addresses the bot; it asks nothing.
+  const mentions = text.match(/@[^\s@，,。？?！!]+/gu) ?? [];
+  framing.push(...mentions);
+  let core = mentions.reduce((rest, mention) => rest.split(mention).join(' '), text);
   for (const phrase of FRAMING) {
     if (!core.includes(phrase)) continue;
     // Only whole words are framing: 外交部 in 外交部长 is part of a title the question is about.

@@ -102,6 +102,7 @@ describe('analyzeQuestion: framing and topic words', () => {
     ['有大佬知道王毅说的那个“谎言录”是啥吗，求个出处', ['有大佬知道', '求个出处', '吗']],
     ['我记得有句“投桃报李”，麻烦发一下原话', ['麻烦发一下', '我记得', '原话']],
     ['听说中美要打新冷战？到底咋回事', ['听说', '到底', '咋回事']],
+    ['@koujing 2020年国新办那场说口罩出口了多少', ['@koujing', '国新办', '那场']],
   ])('GIVEN %s THEN the framing found is %j', (question, framing) => {
     expect(analyzeQuestion(analyzer, question).framing).toEqual(framing);
   });
