@@ -156,6 +156,11 @@ export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAi
   return readings;
 }
 
+/** True when jieba's dictionary holds the word (its full mode finds it whole). */
+function isDictionaryWord(analyzer: Analyzer, word: string): boolean {
+  return word.length >= 2 && analyzer.cutAll(word).includes(word);
+}
+
 /** Corpus words that sound like a word the index lacks: the same-sounding ones, else the nearly same (at most two). */
 function soundsLike(term: string, aids: QueryAids): { word: string; distance: 0 | 1 }[] {
   if (!aids.homophones || !CJK_WORD.test(term)) return [];
@@ -179,7 +184,7 @@ function mergeTypoPieces(analyzer: Analyzer, tokens: readonly string[], known: (
   for (let i = 0; i < tokens.length; i++) {
     const [a, b] = [tokens[i]!, tokens[i + 1]];
     const single = (token: string | undefined): token is string => token !== undefined && CJK_CHAR_ONLY.test(token) && !stopWords.has(token);
-    if (single(a) && single(b) && !known(a + b) && aids.homophones(a + b).length > 0) {
+    if (single(a) && single(b) && !known(a + b) && !isDictionaryWord(analyzer, a + b) && aids.homophones(a + b).length > 0) {
       merged.push(a + b);
       i++;
     } else merged.push(a);
@@ -275,7 +280,8 @@ export function analyzeQuery(
       refined.length > 1 ? [...refined.filter((piece) => piece !== term), ...uncovered(analyzer, term, refined)] : analyzer.tokenize(term).filter((piece) => piece !== term);
     const parts = [...new Set(pieces)].filter((piece) => !seen.has(piece)).map((piece) => ({ term: piece, alternatives: synonyms.get(piece) ?? [piece] }));
     const withParts = parts.length > 0 ? { parts } : {};
-    const sounds = known(term) || synonyms.has(term) ? [] : soundsLike(term, aids);
+    // A word of the general dictionary that the corpus lacks (几份, 冷链) is a word, not a typo to read by its sound.
+    const sounds = known(term) || synonyms.has(term) || isDictionaryWord(analyzer, term) ? [] : soundsLike(term, aids);
     if (sounds.length > 0) {
       const alternatives = [...new Set(sounds.flatMap(({ word: sound }) => synonyms.get(sound) ?? [sound]))];
       concepts.push({ term, alternatives, discount: HOMOPHONE_DISCOUNT[sounds[0]!.distance], ...withParts });

@@ -36,6 +36,14 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('倒退').concepts).toEqual([{ term: '倒退', alternatives: ['倒退', '回到过去', '倒车'] }]);
   });
 
+  it('GIVEN a word the index lacks THEN it is read by its sound only when it is no word of the general dictionary (a typo)', () => {
+    const known = (term: string) => ['援助', '疾病'].includes(term);
+    const aids = { homophones: (word: string) => (word === '原助' ? [{ word: '援助', distance: 0 as const }] : word === '几份' ? [{ word: '疾病', distance: 1 as const }] : []) };
+    const read = (text: string) => analyze(analyzer, text, known, new Set(), aids).concepts.flatMap((concept) => concept.alternatives);
+    expect(read('原助')).toContain('援助');
+    expect(read('签了几份')).not.toContain('疾病');
+  });
+
   it('GIVEN a word twice THEN it is one concept', () => {
     expect(analyzeQuery('溯源溯源').concepts.map((concept) => concept.term)).toEqual(['溯源']);
   });
