@@ -114,6 +114,7 @@ describe('analyzeQuestion: framing and topic words', () => {
   it('GIVEN an English question THEN its cues and the event it names are no topic words', () => {
     expect(analyzeQuestion(analyzer, 'How did Wang Yi describe the China-Japan cooperation at the press conference?').core).not.toMatch(/describe|press conference/u);
     expect(analyzeQuestion(analyzer, 'Where will the summit be held?').core).toContain('summit');
+    expect(analyzeQuestion(analyzer, 'What did the MFA spokesperson say about the summit at the SCIO presser?').core).not.toMatch(/mfa|spokesperson|scio|presser/iu);
   });
 
   it('GIVEN a fact question THEN its cue is no topic word', () => {
