@@ -94,7 +94,7 @@ const ENGLISH_FRAMING = [
   'can someone tell me', 'does anyone know', 'anyone know', 'can you tell me', 'tell me', 'please', 'i heard', 'i remember', 'is there an official', 'official line on', 'official line', 'official position on', 'what is the official',
   // who said it and where: the record is the ministry's and its press conferences'
   'press conference', 'news conference', 'regular briefing', 'press briefing', 'briefing', 'presser', 'according to',
-  'state council information office', 'scio', 'chinese foreign ministry', 'foreign ministry', 'mfa', 'spokesperson', 'spokesman', 'spokeswoman',
+  'state council information office', 'scio', 'npc', 'two sessions', 'chinese foreign ministry', 'foreign ministry', 'mfa', 'spokesperson', 'spokesman', 'spokeswoman',
 ];
 
 /** The English framing as patterns, made once (stripFraming runs on every question). */
