@@ -1,7 +1,7 @@
 import type { Analyzer } from '../text/index.js';
 import { bodyOf } from './parse-transcript.js';
 import type { DedupedTranscript } from './remove-duplicates.js';
-import { addToBag, contentWords, specificityOf, synonymClasses, WordModel, type Bag } from './word-model.js';
+import { addToBag, contentWords, joinedNames, specificityOf, synonymClasses, WordModel, type Bag } from './word-model.js';
 
 /** The content words of every kept paragraph of a transcript, and how to weigh them. */
 export interface TranscriptWords {
@@ -9,7 +9,8 @@ export interface TranscriptWords {
   bag(id: number): Bag;
   /**
    * Search terms of a paragraph (by id): the analyzer's tokens (a long word with its sub-words,
-   * 回到过去 → 回到, 过去, 回到过去; folded; no stop words) with their field synonyms.
+   * 回到过去 → 回到, 过去, 回到过去; folded; no stop words) and the names jieba cut into single
+   * characters, joined (伊/核 → 伊核, `joinedNames`), with their field synonyms.
    */
   terms(id: number): ReadonlySet<string>;
   /** The paragraph's own search terms (as cut, before synonyms) that are, or have a synonym that is, one of `terms`. */
@@ -50,7 +51,11 @@ export function readTranscriptWords(transcript: DedupedTranscript, analyzer: Ana
   // Search terms with their field synonyms (援助 → 帮助, 援手 …; 美方 → 美国, 中美 …), as search expands a query.
   const { synonyms } = analyzer.lexicon;
   const tokensOf = new Map(
-    ids.map((id) => [id, analyzer.tokenize(bodyOf(transcript.paragraphs[id]!)).filter((term) => Array.from(term).length >= 2 || synonyms.has(term))]),
+    ids.map((id) => {
+      const body = bodyOf(transcript.paragraphs[id]!);
+      // A name jieba cut into single characters (中/拉, 伊/核) is a term as the word model reads it.
+      return [id, [...analyzer.tokenize(body).filter((term) => Array.from(term).length >= 2 || synonyms.has(term)), ...joinedNames(body, analyzer)]];
+    }),
   );
   const terms = new Map(ids.map((id) => [id, new Set(tokensOf.get(id)!.flatMap((term) => [term, ...(synonyms.get(term) ?? [])]))]));
   const answers = ids.filter((id) => transcript.paragraphs[id]!.kind !== 'question');

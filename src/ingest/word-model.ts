@@ -108,6 +108,21 @@ export function joinSingleCharacters(words: readonly string[], analyzer: Analyze
   return out;
 }
 
+/**
+ * The names and abbreviations of a text that jieba cut into single characters, joined
+ * (`joinSingleCharacters`), folded; the words jieba knows are left out:
+ * `joinedNames('推动伊核问题，缓债倡议', analyzer)` → `['伊核', '缓债']`.
+ */
+export function joinedNames(text: string, analyzer: Analyzer): string[] {
+  const names: string[] = [];
+  for (const [run] of normalizeForMatching(text).matchAll(RUN)) {
+    if (/^[a-z0-9]/u.test(run)) continue;
+    const cut = analyzer.words(run);
+    for (const word of joinSingleCharacters(cut, analyzer)) if (Array.from(word).length >= 2 && !cut.includes(word)) names.push(word);
+  }
+  return names;
+}
+
 /** Adds words to a bag, each `times` times. */
 export function addToBag(bag: Bag, words: readonly string[], times = 1): Bag {
   for (const word of words) bag.set(word, (bag.get(word) ?? 0) + times);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToBag, contentWords, cosine, joinSingleCharacters, synonymClasses, WordModel } from '../../src/ingest/word-model.js';
+import { addToBag, contentWords, cosine, joinedNames, joinSingleCharacters, synonymClasses, WordModel } from '../../src/ingest/word-model.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 const analyzer = createDefaultAnalyzer();
@@ -24,6 +24,16 @@ describe('joinSingleCharacters', () => {
     [['两', '国'], ['两', '国']],
   ])('joinSingleCharacters(%j) → %j', (words, joined) => {
     expect(joinSingleCharacters(words, analyzer)).toEqual(joined);
+  });
+});
+
+describe('joinedNames', () => {
+  it.each([
+    ['推动伊核问题，缓债倡议', ['伊核', '缓债']],
+    ['中美关系出现的困难', []],
+    ['愿同各方', []],
+  ])('joinedNames(%s) → %j', (text, names) => {
+    expect(joinedNames(text, analyzer)).toEqual(names);
   });
 });
 
