@@ -53,13 +53,23 @@ export interface AnalyzedQuery {
   question: QuestionAnalysis;
 }
 
-/** wink-lemmatizer (WordNet's base forms and exceptions): held → hold, countries → country, came → come. */
-const lemmatizer = createRequire(import.meta.url)('wink-lemmatizer') as Record<'verb' | 'noun' | 'adjective', (word: string) => string>;
+/**
+ * English irregular verb forms and their base (wink-lexicon's table, from WordNet: held → hold,
+ * came → come), loaded on the first English word: the whole lexicon would cost the bot ~45 MB.
+ */
+let irregularVerbs: Readonly<Record<string, string>> | undefined;
+function baseOfIrregularVerb(word: string): string | undefined {
+  irregularVerbs ??= createRequire(import.meta.url)('wink-lexicon/src/irregular-verbs.js') as Record<string, string>;
+  return Object.hasOwn(irregularVerbs, word) ? irregularVerbs[word] : undefined;
+}
 
-/** Forms of an English word to look up, the word first: smearing → smear, exports → export, held → hold. */
+/** Forms of an English word to look up, the word first: smearing → smear, exports → export, countries → country, held → hold. */
 function englishForms(word: string): string[] {
   const forms = [word];
-  for (const lemma of [lemmatizer.noun(word), lemmatizer.verb(word), lemmatizer.adjective(word)]) if (lemma !== word && !forms.includes(lemma)) forms.push(lemma);
+  const irregular = baseOfIrregularVerb(word);
+  if (irregular !== undefined && irregular !== word) forms.push(irregular);
+  if (word.length > 4 && word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
+  if (word.length > 4 && /(?:ch|sh|ss|x)es$/u.test(word)) forms.push(word.slice(0, -2));
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) forms.push(word.slice(0, -1));
   if (word.length > 5 && word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
   if (word.length > 4 && word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
