@@ -7,7 +7,7 @@ import { calibrate } from './calibration.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 import { rankTop } from './postings.js';
-import { charBigrams } from '../text/index.js';
+import { charBigrams, normalizeForMatching } from '../text/index.js';
 import { quoteLatestOccurrence, sharesLine } from '../archive/occurrences.js';
 import { askTime, orderByTime, type AnswerOptions } from './asked-time.js';
 
@@ -279,7 +279,8 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   }
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.
   if (intent.kind === 'fact' && first.doc.kind === 'unit') {
-    const stating = foldedParagraphs(first.doc).findIndex((paragraph) => statesFact(index.analyzer, paragraph, intent, ranking.concepts, ranking.question.folded));
+    const speaker = normalizeForMatching(first.doc.unit.speaker);
+    const stating = foldedParagraphs(first.doc).findIndex((paragraph) => statesFact(index.analyzer, paragraph, intent, ranking.concepts, ranking.question.folded, speaker));
     if (stating < 0) return refuse('fact_not_stated');
     bestParagraph = stating;
   }

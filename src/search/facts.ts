@@ -76,12 +76,14 @@ export function statesFact(
   asked: { fact: FactKind; cue?: string; measure?: string; head?: string; slot?: { before: string; after: string } },
   concepts: readonly { alternatives: readonly string[]; weight: number; parts?: readonly { alternatives: readonly string[]; weight: number }[] }[],
   question = '',
+  speaker = '',
 ): boolean {
   const kind = asked.fact;
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const subject = concepts;
   return sentences(paragraph).some((sentence) => {
-    const found = concepts.reduce((sum, concept) => sum + presence(sentence, concept) * concept.weight, 0);
+    // Who said it (王毅说…) is named by the unit's speaker, not by its sentences.
+    const found = concepts.reduce((sum, concept) => sum + Math.max(presence(sentence, concept), presence(speaker, concept)) * concept.weight, 0);
     if (total <= 0 || found / total < MIN_SENTENCE_COVERAGE) return false;
     // A count in the unit asked for (多少亿吨: a number of 吨), a name next to the role asked for (营长).
     if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${MEASURES[asked.measure] ?? asked.measure}`, 'u').test(sentence);
