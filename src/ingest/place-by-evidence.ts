@@ -201,6 +201,26 @@ export function answerTopics(
   );
 }
 
+/**
+ * The words only its own question asks about, for each answer with one: the question's search
+ * terms of TOPIC_MIN_SPECIFICITY or more, used in at most TOPIC_MAX_SHARE of the answer
+ * paragraphs and asked by no other question. A paragraph naming one speaks to that question,
+ * wherever its first paragraph is silent on it (黄岩岛 asked by a reporter from the Philippines:
+ * a paragraph on 菲律宾 belongs there). Each word maps to its specificity.
+ */
+export function askedWords(starts: readonly DistinctParagraph[], questionOf: ReadonlyMap<number, number>, words: TranscriptWords): Map<number, Map<string, number>> {
+  const asked = new Map([...questionOf].map(([start, question]) => [start, words.terms(question)]));
+  const askedElsewhere = (term: string, start: number): boolean => [...asked].some(([other, terms]) => other !== start && terms.has(term));
+  return new Map(
+    starts.map((start) => {
+      const terms = [...(asked.get(start.id) ?? [])].filter(
+        (term) => words.specificity(term) >= TOPIC_MIN_SPECIFICITY && words.termFrequency(term) <= TOPIC_MAX_SHARE * words.paragraphCount && !askedElsewhere(term, start.id),
+      );
+      return [start.id, new Map(terms.map((term) => [term, words.specificity(term)]))];
+    }),
+  );
+}
+
 /** True when a group's terms include one of an answer's topic words. */
 function namesAny(terms: ReadonlySet<string>, topic: ReadonlyMap<string, number>): boolean {
   for (const term of topic.keys()) if (terms.has(term)) return true;
@@ -216,7 +236,8 @@ function namesAny(terms: ReadonlySet<string>, topic: ReadonlyMap<string, number>
  * `strict` (for a file with no sign of being cut and pasted) asks more: every other paragraph of
  * the answer it stands in names that answer's topic (two at least), every paragraph of the
  * answer it names names that one's, and the group names it by a proper name (埃及, 联合国).
- * Null when the group names its own answer's topic, none, or two answers' equally.
+ * Null when the group names its own answer's topic or a word only its own question asks
+ * (`asked`, see `askedWords`), names none, or names two answers' equally.
  */
 export function orphanedTopic(
   group: readonly DistinctParagraph[],
@@ -226,10 +247,13 @@ export function orphanedTopic(
   members: ReadonlyMap<number, readonly number[]>,
   words: TranscriptWords,
   strict = false,
+  asked: ReadonlyMap<number, ReadonlyMap<string, number>> = new Map(),
 ): number | null {
   const own = stands === null ? undefined : topics.get(stands);
   const terms = new Set(group.flatMap((p) => [...words.terms(p.id)]));
   if (own === undefined || own.size === 0 || namesAny(terms, own)) return null;
+  // A group naming what its own question alone asks about speaks to it, whatever else it names.
+  if (namesAny(terms, asked.get(stands!) ?? new Map())) return null;
   // An orphan stands out only in an answer whose other paragraphs mostly name its topic (all of
   // them, with the answer it names naming its own in all of its paragraphs, when `strict`).
   const others = (members.get(stands!) ?? []).filter((id) => !group.some((p) => p.id === id));
@@ -415,7 +439,8 @@ export function placeByEvidence(
   const candidates = starts.filter((start) => !openings.has(start.id)).map((start) => start.id);
   const held = new Map<number, number[]>(starts.map((start) => [start.id, [start.id]]));
   for (const [paragraph, start] of initial) held.get(start)!.push(paragraph);
-  const orphaned = groups.map((group, g) => orphanedTopic(group, stands[g]!, topics, candidates, held, words, !rearranged));
+  const asked = askedWords(starts, questionOf, words);
+  const orphaned = groups.map((group, g) => orphanedTopic(group, stands[g]!, topics, candidates, held, words, !rearranged, asked));
   // The paragraphs a group's first paragraph directly follows in the file, when it opens with a connective.
   const readsOn = groups.map((group) => {
     const first = group[0]!;

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { bestAssignment } from '../../src/ingest/best-assignment.js';
 import { groupLists } from '../../src/ingest/list-groups.js';
 import { parseTranscript } from '../../src/ingest/parse-transcript.js';
-import { decidePlacement, listEvidence, PLACEMENT, placementScore, positionEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
-import { removeDuplicates } from '../../src/ingest/remove-duplicates.js';
+import { askedWords, decidePlacement, listEvidence, PLACEMENT, placementScore, positionEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
+import { keptParagraphs, removeDuplicates } from '../../src/ingest/remove-duplicates.js';
 import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
+import { readTranscriptWords } from '../../src/ingest/transcript-words.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 const analyzer = createDefaultAnalyzer();
@@ -88,5 +89,30 @@ describe('groupLists', () => {
       ['新华社记者：问一？', '王毅：答一。', '这一进程应坚持专业性、公正性和建设性：', '专业性是指以科学为依据。', '路透社记者：问二？', '王毅：答二。', '公正性是指排除政治干扰。'].join('\n\n'),
     );
     expect(groupLists(transcript).map((group) => group.length)).toEqual([3]);
+  });
+});
+
+describe('askedWords', () => {
+  it('GIVEN three questions THEN each answer has the telling words only its own question asks, not those two questions share', () => {
+    const transcript = dedupe(
+      [
+        '路透社记者：菲律宾官员称黄岩岛附近出现中国船只，中方如何回应？',
+        '王毅：黄岩岛是中国的固有领土。',
+        '彭博社记者：中美两国元首就气候变化采取联合行动，中方如何评价？',
+        '王毅：中美率先完成国内批准程序。',
+        '法新社记者：中方如何评价同菲律宾的渔业合作？',
+        '王毅：双方渔业合作进展顺利。',
+      ].join('\n\n'),
+    );
+    const words = readTranscriptWords(transcript, analyzer);
+    const starts = keptParagraphs(transcript, 'answer-start');
+    const questions = keptParagraphs(transcript, 'question');
+    const asked = askedWords(starts, new Map(starts.map((start, i) => [start.id, questions[i]!.id])), words);
+    const [reef, climate, fishing] = starts.map((start) => [...asked.get(start.id)!.keys()]);
+    expect(reef).toContain('黄岩岛');
+    expect(reef).not.toContain('菲律宾');
+    expect(climate).toContain('气候变化');
+    expect(fishing).toContain('渔业');
+    expect(fishing).not.toContain('菲律宾');
   });
 });
