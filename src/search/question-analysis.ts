@@ -119,7 +119,7 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
     ['quantity', /多少|(?<!哪)几个|几位|几次|几名|几项|几家|几国|几支|几批|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几/u],
     ['identity', /是谁|哪位|哪个人|叫什么名字|叫什么|名字是|谁(?!知道)/u],
     // Which ones, by name: 具体…哪些 / 哪几 / 哪款 / 哪种 (a bare 哪些帮助 asks for the position, not a list).
-    ['items', new RegExp(`具体[^，,。?？]{0,12}?(?:哪些|哪几|哪款|哪种|哪类|什么)|(?:哪款|哪种|哪几[个项家种款])|(?:哪些|哪几个|哪个|哪家|哪国)(?=的?[\\u4e00-\\u9fff]{0,4}?(?:${NAMED_KINDS}))`, 'u')],
+    ['items', new RegExp(`具体[^，,。?？]{0,12}?(?:哪些|哪几|哪款|哪种|哪类|什么)|(?:哪款|哪种|哪几[个项家种款]|哪[两二三四五六七八九十]+[个项家种款条点])|(?:哪些|哪几个|哪个|哪家|哪国)(?=的?[\\u4e00-\\u9fff]{0,4}?(?:${NAMED_KINDS}))`, 'u')],
     // Where something takes place; not a figurative 症结在哪里 nor 在哪些领域.
     ['place', /(?:在哪里|在哪儿|在哪)(?:举行|举办|召开|开会|见面|会晤|会面|签署|签)|地点|哪个城市|哪座城市/u],
   ],
@@ -139,7 +139,7 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
  * (南海仲裁案中方立场) asks nothing of the kind.
  */
 const VIEW_VERBS =
-  /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|回击|反驳|驳斥|应对|反应|表态|说|认为|解释|想|描述|描绘|形容|定性|界定|称呼)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|回应|表态|说法)|(?:反应|态度|立场|看法|观点|评价|回应|表态)(?:是什么|如何|怎样|怎么样)|说(?:了|过)?些?(?:什么|哪些|啥)|(?:哪些|什么)(?:话|狠话|言论)|(?:理由|原因|动机|用意)(?:是什么|是啥|何在)|为什么|为何|为啥/gu;
+  /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|回击|反驳|驳斥|应对|反应|表态|说|认为|解释|想|描述|描绘|形容|定性|界定|称呼|介绍)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|回应|表态|说法|期待|期望)|(?:反应|态度|立场|看法|观点|评价|回应|表态)(?:是什么|如何|怎样|怎么样)|说(?:了|过)?些?(?:什么|哪些|啥)|(?:哪些|什么)(?:话|狠话|言论)|(?:理由|原因|动机|用意)(?:是什么|是啥|何在)|为什么|为何|为啥/gu;
 
 /** Asking whether someone will do something: the cue, then the action up to the end of its clause. */
 const WHETHER = /(会不会|会否|是否|要不要|能不能|能否|愿不愿意|愿不愿|肯不肯|打不打算|打算|准备|有意)([^，,。？?！!；;]*)/u;
@@ -154,7 +154,10 @@ const CHINA_SIDE = /^(?:中(?![东亚南])[\u4e00-\u9fff]|中方|中国|我国|�
  * Organisations that jieba tags as common nouns (世卫组织/n, 红十字会): a word ending in one of
  * these is a party of its own.
  */
-const ORGANISATION = /(?:组织|联盟|委员会|理事会|机构|议会|国会|当局|秘书处|秘书长|红十字会|协会|基金会)$/u;
+const ORGANISATION = /(?:组织|盟|委员会|理事会|机构|议会|国会|当局|秘书处|秘书长|红十字会|协会|基金会)$/u;
+
+/** Pronouns that point back to a party the question named before (他们自己怎么说): not the Chinese side. */
+const OTHER_PRONOUNS = /^(?:他们|她们|对方|他们自己|对方自己)$/u;
 
 /** A noun after a name that makes it the topic rather than a party (南海问题上, 台湾局势). */
 const TOPIC_NOUNS = /^(?:问题|局势|事务|争端|议题|地区|岛礁|海域|形势)/u;
@@ -243,7 +246,11 @@ export function factAsked(
     if (!match) continue;
     const after = folded.slice(match.index + match[0].length);
     const before = folded.slice(0, match.index);
-    const measure = fact === 'quantity' ? MEASURE_AFTER_CUE.exec(`${match[0].slice(-1)}${after}`)?.[1] : undefined;
+    // 多少亿吨 → 吨; a sum (贸易额是多少, 债务总额) is money however it is counted.
+    const measure =
+      fact === 'quantity'
+        ? (MEASURE_AFTER_CUE.exec(`${match[0].slice(-1)}${after}`)?.[1] ?? (/额$/u.test(match[0]) || /额(?:是|有|为|达到|到底是|究竟是|一共是|大概是)?$/u.test(before) ? '钱' : undefined))
+        : undefined;
     // 由谁主导: the fact fills the slot between 由 and 主导; 营长叫什么名字: it names the 营长.
     const slotAfter = fact === 'identity' && !english ? /^([\u4e00-\u9fff]{2})/u.exec(after)?.[1] : undefined;
     const slotBefore = /([\u4e00-\u9fff])$/u.exec(before)?.[1];
@@ -262,7 +269,7 @@ export function factAsked(
 
 /** The unit a count asks for, right after its cue: 多少亿吨 → 吨, 多少万亿美元 → 美元, 几支 → 支. */
 const MEASURE_AFTER_CUE =
-  /^[少几]?(?:[亿万千百]+)?(美元|欧元|人民币|元|钱|吨|公里|平方公里|人次|人|名|位|个|支|批|架|艘|剂|项|次|家|所|条|件|笔|种|倍|只|张|台|辆|座|份|箱|套|针|篇|部|场|届|轮|枚|期)/u;
+  /^[少几]?(?:[亿万千百]+)?(美元|欧元|人民币|元|钱|立方米|平方米|平方公里|公里|公斤|千克|吨|桶|标准箱|千瓦|兆瓦|公顷|人次|架次|人|名|位|个|支|批|架|艘|剂|项|次|家|所|条|件|笔|种|倍|只|张|台|辆|座|份|箱|套|针|篇|部|场|届|轮|枚|期)/u;
 /** The things a list is asked of, right after its cue: 哪些中国产品 → 中国产品 (two to four Han characters). */
 const HEAD_AFTER_CUE = /^(?:的)?([\u4e00-\u9fff]{2,4})/u;
 /** The role a name is asked for, right before its cue: 营长叫什么名字 → 营长 (the last two to four Han characters, after the last 的). */
@@ -280,8 +287,16 @@ export function actorsOf(analyzer: Analyzer, clause: string, chinaSide: Readonly
   tagged.forEach(({ word, tag }, i) => {
     const start = at;
     at += word.length;
+    // A word jieba does not know (x) before a title is a name (莫迪/x 政府).
+    const unknownNameBeforeTitle = tag === 'x' && /^[\u4e00-\u9fff]{2,}$/u.test(word) && TITLES.test(tagged[i + 1]?.word ?? '');
     const isActor =
-      /^(?:ns|nr|nrt|nrfg|nt|j)$/u.test(tag) || /^[\u4e00-\u9fff]方$/u.test(word) || ORGANISATION.test(word) || CHINA_SIDE.test(word) || chinaSide.has(word);
+      /^(?:ns|nr|nrt|nrfg|nt|j)$/u.test(tag) ||
+      /^[\u4e00-\u9fff]方$/u.test(word) ||
+      ORGANISATION.test(word) ||
+      OTHER_PRONOUNS.test(word) ||
+      unknownNameBeforeTitle ||
+      CHINA_SIDE.test(word) ||
+      chinaSide.has(word);
     if (!isActor) {
       // A title right after a country widens that country into one actor (俄罗斯外长).
       const previous = actors.at(-1);
