@@ -276,6 +276,12 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
     // The reporter's question counts: asked about the action, the answer is about it.
     const held = action.reduce((sum, concept) => sum + presence(first.doc.matchText, concept) * concept.weight, 0);
     if (total > 0 && held / total < MIN_ACTION_COVERAGE) return refuse('action_not_stated');
+    // The action's verb comes first (暂停向美国出口口罩, 自己造破冰船): its first word that names no party must be there.
+    const actors = ranking.question.actors.map((actor) => actor.text);
+    const head = action
+      .filter((concept) => concept.term.length >= 2 && !actors.some((actor) => actor.includes(concept.term) || concept.term.includes(actor)))
+      .sort((a, b) => whether.action.indexOf(a.term) - whether.action.indexOf(b.term))[0];
+    if (head && presence(first.doc.matchText, head) === 0) return refuse('action_not_stated');
   }
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.
   if (intent.kind === 'fact' && first.doc.kind === 'unit') {

@@ -166,3 +166,12 @@ describe('rankCandidates: words no unit contains', () => {
     expect(weightOf('中澳闹别扭', '闹别扭') / analyzer.specificity('闹别扭')).toBeCloseTo(weightOf('中澳葡萄酒', '葡萄酒') / analyzer.specificity('葡萄酒') / 2, 5);
   });
 });
+
+describe('answerQuestion: whether an action will be taken', () => {
+  it('GIVEN a yes-or-no question about an action the unit never speaks of THEN no quote, and the decision says why', () => {
+    const answer = answerQuestion(seedIndex(), '中国会不会暂停向美国出口口罩');
+    expect(answer.status).toBe('no_match');
+    expect(answer.decision?.reason).toBe('action_not_stated');
+    expect(answer.analysis?.whether).toEqual({ cue: '会不会', action: '暂停向美国出口口罩' });
+  });
+});
