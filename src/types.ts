@@ -164,7 +164,7 @@ export interface AnswerAnalysis {
   terms: { term: string; weight: number }[];
   english: boolean;
   /** A yes-or-no question about an action (会不会, 是否, 打算): the cue and the action asked. */
-  whether?: { cue: string; action: string };
+  whether?: { cue: string; action: string; agent?: string };
 }
 
 /** Why `answerQuestion` answered or abstained. */

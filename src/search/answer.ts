@@ -276,12 +276,13 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
     // The reporter's question counts: asked about the action, the answer is about it.
     const held = action.reduce((sum, concept) => sum + presence(first.doc.matchText, concept) * concept.weight, 0);
     if (total > 0 && held / total < MIN_ACTION_COVERAGE) return refuse('action_not_stated');
-    // The action's verb comes first (暂停向美国出口口罩, 自己造破冰船): its first word that names no party must be there.
+    // When a party is to take it (中国会不会…), the action's verb comes first (暂停向美国出口口罩,
+    // 自己造破冰船): its first word that names no party must be there. A trend (中美关系是否走向…) has no agent.
     const actors = ranking.question.actors.map((actor) => actor.text);
     const head = action
       .filter((concept) => concept.term.length >= 2 && !actors.some((actor) => actor.includes(concept.term) || concept.term.includes(actor)))
       .sort((a, b) => whether.action.indexOf(a.term) - whether.action.indexOf(b.term))[0];
-    if (head && presence(first.doc.matchText, head) === 0) return refuse('action_not_stated');
+    if (whether.agent && head && presence(first.doc.matchText, head) === 0) return refuse('action_not_stated');
   }
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.
   if (intent.kind === 'fact' && first.doc.kind === 'unit') {
@@ -295,6 +296,7 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
 
 /** Share of the action's weight a unit must hold to answer whether it will be done. */
 const MIN_ACTION_COVERAGE = 0.5;
+
 
 /** True when two documents give the same answer: units that say a line in common (see sharesLine), or two unanswered questions. */
 function sameAnswer(index: SearchIndex, a: SearchDoc, b: SearchDoc): boolean {

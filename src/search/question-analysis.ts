@@ -60,10 +60,10 @@ export interface QuestionAnalysis {
   actors: Actor[];
   /**
    * A yes-or-no question about an action (中国会不会暂停出口口罩, 打算建科考站吗): the action as
-   * asked, the words after the cue in its clause. The record answers it only where it speaks of
-   * that action.
+   * asked, the words after the cue in its clause, and who would take it when a party stands right
+   * before the cue (中国, 马克龙今年). The record answers it only where it speaks of that action.
    */
-  whether?: { cue: string; action: string };
+  whether?: { cue: string; action: string; agent?: string };
   /** True when Latin letters dominate: read as English. */
   english: boolean;
 }
@@ -140,6 +140,20 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
  */
 const VIEW_VERBS =
   /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|回击|反驳|驳斥|应对|反应|表态|说|认为|解释|想|描述|描绘|形容|定性|界定|称呼|介绍)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|回应|表态|说法|期待|期望)|(?:反应|态度|立场|看法|观点|评价|回应|表态)(?:是什么|如何|怎样|怎么样)|说(?:了|过)?些?(?:什么|哪些|啥)|(?:哪些|什么)(?:话|狠话|言论)|(?:理由|原因|动机|用意)(?:是什么|是啥|何在)|为什么|为何|为啥/gu;
+
+/** Time words and adverbs between a party and the cue (马克龙今年会不会, 中国到底会不会). */
+const BEFORE_CUE = /^(?:t|d|tg|m|q|c)$/u;
+
+/** The whether-question read: its cue, its action, and the party right before the cue, if one stands there. */
+function whetherAsked(analyzer: Analyzer, topical: string, match: RegExpExecArray, chinaSide: ReadonlySet<string>): { cue: string; action: string; agent?: string } {
+  const before = topical.slice(0, match.index).split(/[，,。！？!?；;：:\s]/u).at(-1) ?? '';
+  const words = analyzer.tag(before);
+  while (words.length > 0 && BEFORE_CUE.test(words.at(-1)!.tag)) words.pop();
+  const prefix = words.map(({ word }) => word).join('');
+  const agent = actorsOf(analyzer, prefix, chinaSide).at(-1);
+  const whether = { cue: match[1]!, action: (match[2] ?? '').trim() };
+  return agent && agent.end === prefix.length ? { ...whether, agent: agent.text } : whether;
+}
 
 /** Asking whether someone will do something: the cue, then the action up to the end of its clause. */
 const WHETHER = /(会不会|会否|是否|要不要|能不能|能否|愿不愿意|愿不愿|肯不肯|打不打算|打算|准备|有意)([^，,。？?！!；;]*)/u;
@@ -420,7 +434,7 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
     folded,
     intent,
     actors,
-    ...(whether?.[2] && whether[2].trim().length > 0 ? { whether: { cue: whether[1]!, action: whether[2].trim() } } : {}),
+    ...(whether?.[2] && whether[2].trim().length > 0 ? { whether: whetherAsked(analyzer, topical, whether, chinaSide) } : {}),
     english,
   };
 }

@@ -172,6 +172,6 @@ describe('answerQuestion: whether an action will be taken', () => {
     const answer = answerQuestion(seedIndex(), '中国会不会暂停向美国出口口罩');
     expect(answer.status).toBe('no_match');
     expect(answer.decision?.reason).toBe('action_not_stated');
-    expect(answer.analysis?.whether).toEqual({ cue: '会不会', action: '暂停向美国出口口罩' });
+    expect(answer.analysis?.whether).toEqual({ cue: '会不会', action: '暂停向美国出口口罩', agent: '中国' });
   });
 });

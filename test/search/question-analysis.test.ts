@@ -93,9 +93,11 @@ describe('englishViewAsked', () => {
 
 describe('analyzeQuestion: whether an action will be taken', () => {
   it.each([
-    ['中国会不会暂停向美国出口口罩', { cue: '会不会', action: '暂停向美国出口口罩' }],
-    ['中国打算在北极建科考站吗', { cue: '打算', action: '在北极建科考站' }],
-    ['中方是否参与和平进程，美方怎么看', { cue: '是否', action: '参与和平进程' }],
+    ['中国会不会暂停向美国出口口罩', { cue: '会不会', action: '暂停向美国出口口罩', agent: '中国' }],
+    ['中国打算在北极建科考站吗', { cue: '打算', action: '在北极建科考站', agent: '中国' }],
+    ['中方是否参与和平进程，美方怎么看', { cue: '是否', action: '参与和平进程', agent: '中方' }],
+    ['普京今年会不会访华', { cue: '会不会', action: '访华', agent: '普京' }],
+    ['中美关系是否正在走向新冷战', { cue: '是否', action: '正在走向新冷战' }],
   ])('GIVEN %s THEN it asks whether: %j', (question, whether) => {
     expect(analyzeQuestion(analyzer, question).whether).toEqual(whether);
   });
