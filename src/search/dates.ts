@@ -36,6 +36,8 @@ export interface TimeReading {
 }
 
 const YEAR = '((?:19|20)\\d\\d)';
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
 /** What stands around a lone year: white space and punctuation. */
 const SEPARATOR = '[\\s,.，。、？?!！:：;；()（）]';
 /** The end of a period open towards the present when the index has no dated source. */
@@ -88,7 +90,11 @@ export function readAskedTime(text: string, newestYear: number | null): TimeRead
       if (time.kind === 'period') periods.push(time.period);
       if (time.kind === 'latest') latest = true;
       if (time.kind === 'then') then = true;
-      return ' ';
+      // Between Chinese words the time leaves nothing (非盟对2024年北京… reads 非盟对北京…): a space
+      // there would end a clause the question never ended.
+      const offset = args.at(-2) as number;
+      const whole = args.at(-1) as string;
+      return HAN.test(whole[offset - 1] ?? '') && HAN.test(whole[offset + match[0].length] ?? '') ? '' : ' ';
     });
   }
   if (periods.length > 0) {
