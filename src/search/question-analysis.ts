@@ -87,6 +87,8 @@ const FRAMING = [
   '国务院新闻办公室', '国务院新闻办', '国新办', '两会',
   // when, relative to something the question already names
   '那年', '那一年', '当时', '那时候', '那时', '那场', '那次', '那回', '这场',
+  // days relative to now: when, not what (the record's statements carry their own dates)
+  '今天', '明天', '昨天', '后天', '前天', '今日', '明日', '昨日', '本周', '下周', '上周', '这周', '这几天',
 ];
 
 /** English framing, as word sequences. */

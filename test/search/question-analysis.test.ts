@@ -113,6 +113,7 @@ describe('analyzeQuestion: framing and topic words', () => {
     ['我记得有句“投桃报李”，麻烦发一下原话', ['麻烦发一下', '我记得', '原话']],
     ['听说中美要打新冷战？到底咋回事', ['听说', '到底', '咋回事']],
     ['@koujing 2020年国新办那场说口罩出口了多少', ['@koujing', '国新办', '那场']],
+    ['明天北京天气怎么样', ['怎么样', '明天']],
   ])('GIVEN %s THEN the framing found is %j', (question, framing) => {
     expect(analyzeQuestion(analyzer, question).framing).toEqual(framing);
   });
