@@ -31,14 +31,13 @@ interface Floors {
 }
 
 const FLOORS: Record<Half, Floors> = {
-  // The halves were formed anew (session of 2026-11-27): the first held-out half, read once, joined the tuning half
-  // with three new tuning transcripts; six transcripts written blind that day are the held-out half. Floors are
-  // what ingest reached on the new halves (seed 2024, 5 variants), less a margin.
-  // tuning (15 transcripts): exact 0.870, paired 0.965, wrong 0.028, kept 0, lost 0, unanswered 32/33; raised after
-  // placement by the words only a question asks: exact 0.885, paired 0.967, wrong 0.024.
-  tuning: { minExactUnits: 0.87, minPairedQuestions: 0.95, maxWrongUnitParagraphs: 0.03, maxCorruptKept: 2, maxSentencesLost: 2, minUnansweredFound: 0.9 },
-  // holdout (6 transcripts), measured only: exact 0.843, paired 0.946, wrong 0.046, kept 0, lost 0, unanswered 14/17.
-  holdout: { minExactUnits: 0.82, minPairedQuestions: 0.92, maxWrongUnitParagraphs: 0.055, maxCorruptKept: 2, maxSentencesLost: 2, minUnansweredFound: 0.8 },
+  // The halves were formed anew twice on 2026-11-27: each held-out half, once read, joined the tuning half, and
+  // six transcripts written blind are the held-out half. Floors are what ingest reached on the current halves
+  // (seed 2024, 5 variants), less a margin; raise them as ingest improves, never lower them to let a change through.
+  // tuning (21 transcripts): exact 0.878, paired 0.962, wrong 0.029, kept 0, lost 0, unanswered 46/50.
+  tuning: { minExactUnits: 0.86, minPairedQuestions: 0.95, maxWrongUnitParagraphs: 0.035, maxCorruptKept: 2, maxSentencesLost: 2, minUnansweredFound: 0.88 },
+  // holdout (6 transcripts), measured only: exact 0.873, paired 0.982, wrong 0.031, kept 0, lost 0, unanswered 7/8.
+  holdout: { minExactUnits: 0.85, minPairedQuestions: 0.96, maxWrongUnitParagraphs: 0.04, maxCorruptKept: 2, maxSentencesLost: 2, minUnansweredFound: 0.85 },
 };
 
 const summaries = new Map<Half, BenchmarkSummary>();
