@@ -71,7 +71,6 @@ function weighConcepts(index: SearchIndex, concepts: readonly QueryConcept[]): W
   }));
 }
 
-
 /** What a word the corpus never uses weighs when it says how (a verb, an adjective, an idiom) rather than what. */
 const ABSENT_PREDICATE_FACTOR = 0.5;
 
@@ -278,11 +277,13 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
     if (total > 0 && held / total < MIN_ACTION_COVERAGE) return refuse('action_not_stated');
     // When a party is to take it (中国会不会…), the action's verb comes first (暂停向美国出口口罩,
     // 自己造破冰船): its first word that names no party must be there. A trend (中美关系是否走向…) has no agent.
-    const actors = ranking.question.actors.map((actor) => actor.text);
-    const head = action
-      .filter((concept) => concept.term.length >= 2 && !actors.some((actor) => actor.includes(concept.term) || concept.term.includes(actor)))
-      .sort((a, b) => whether.action.indexOf(a.term) - whether.action.indexOf(b.term))[0];
-    if (whether.agent && head && presence(first.doc.matchText, head) === 0) return refuse('action_not_stated');
+    if (whether.agent) {
+      const actors = ranking.question.actors.map((actor) => actor.text);
+      const head = action
+        .filter((concept) => concept.term.length >= 2 && !actors.some((actor) => actor.includes(concept.term) || concept.term.includes(actor)))
+        .sort((a, b) => whether.action.indexOf(a.term) - whether.action.indexOf(b.term))[0];
+      if (head && presence(first.doc.matchText, head) === 0) return refuse('action_not_stated');
+    }
   }
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.
   if (intent.kind === 'fact' && first.doc.kind === 'unit') {
@@ -296,7 +297,6 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
 
 /** Share of the action's weight a unit must hold to answer whether it will be done. */
 const MIN_ACTION_COVERAGE = 0.5;
-
 
 /** True when two documents give the same answer: units that say a line in common (see sharesLine), or two unanswered questions. */
 function sameAnswer(index: SearchIndex, a: SearchDoc, b: SearchDoc): boolean {

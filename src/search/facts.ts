@@ -68,7 +68,7 @@ const MIN_SENTENCE_COVERAGE = 0.6;
  * least MIN_SENTENCE_COVERAGE of its concepts' weight) and states a fact of `kind` that the
  * question (folded, when given) does not already say.
  *
- * @example statesFact(analyzer, '已向150多个国家提供援助。', 'quantity', [{ term: '国家', alternatives: ['国家'], weight: 1 }]) // → true
+ * @example statesFact(analyzer, '已向150多个国家提供援助。', { fact: 'quantity' }, [{ alternatives: ['国家'], weight: 1 }]) // → true
  */
 export function statesFact(
   analyzer: Analyzer,
@@ -81,9 +81,15 @@ export function statesFact(
   const kind = asked.fact;
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const subject = concepts;
+  // Who said it (王毅说…) is named by the unit's speaker, not by its sentences.
+  const bySpeaker = concepts.map((concept) => presence(speaker, concept));
+  // A date as precise as asked (几号: a day, 几月: a month, 哪年: a year), else the kind's pattern.
+  const stated =
+    kind === 'date' || kind === 'quantity' || kind === 'age'
+      ? new RegExp((kind === 'date' ? (DATE_PRECISION.find(([cue]) => cue.test(asked.cue ?? ''))?.[1] ?? FACT_PATTERNS.date) : FACT_PATTERNS[kind]).source, 'gu')
+      : undefined;
   return sentences(paragraph).some((sentence) => {
-    // Who said it (王毅说…) is named by the unit's speaker, not by its sentences.
-    const found = concepts.reduce((sum, concept) => sum + Math.max(presence(sentence, concept), presence(speaker, concept)) * concept.weight, 0);
+    const found = concepts.reduce((sum, concept, i) => sum + Math.max(presence(sentence, concept), bySpeaker[i]!) * concept.weight, 0);
     if (total <= 0 || found / total < MIN_SENTENCE_COVERAGE) return false;
     // A count in the unit asked for (多少亿吨: a number of 吨), a name next to the role asked for (营长).
     if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${MEASURES[asked.measure] ?? asked.measure}`, 'u').test(sentence);
@@ -93,12 +99,10 @@ export function statesFact(
     if (kind === 'identity') return analyzer.tag(sentence).some(({ word, tag }) => PERSON.test(tag) && !named(word, subject));
     // Which ones: a list of them (an enumeration with 、 or a colon) in a sentence that names them.
     // Which countries, cities: places the question does not name. Other kinds: a list of them.
-    if (kind === 'items' && asked.head && PLACE_KINDS.test(asked.head)) return namesPlace(analyzer, sentence, subject, /[些几]/u.test(asked.cue ?? "") ? 2 : 1);
+    if (kind === 'items' && asked.head && PLACE_KINDS.test(asked.head)) return namesPlace(analyzer, sentence, subject, /[些几]/u.test(asked.cue ?? '') ? 2 : 1);
     if (kind === 'items') return (!asked.head || sentence.includes(asked.head.slice(-2))) && /、|：|:/u.test(sentence);
     if (kind === 'place') return namesPlace(analyzer, sentence, subject);
-    // A date as precise as asked (几号: a day, 几月: a month, 哪年: a year); a date or number the
-    // question already says (12月几号: 12月) is not the one it asks for.
-    const pattern = kind === 'date' ? (DATE_PRECISION.find(([cue]) => cue.test(asked.cue ?? ''))?.[1] ?? FACT_PATTERNS.date) : FACT_PATTERNS[kind];
-    return [...sentence.matchAll(new RegExp(pattern.source, 'gu'))].some((match) => !question.includes(match[0]));
+    // A date or number the question already says (12月几号: 12月) is not the one it asks for.
+    return stated !== undefined && [...sentence.matchAll(stated)].some((match) => !question.includes(match[0]));
   });
 }

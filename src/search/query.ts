@@ -221,9 +221,7 @@ export function refineUnknownTokens(analyzer: Analyzer, tokens: readonly string[
     refined.push(...pieces);
     // What the known pieces leave uncovered still has to be found (今天天气: 今天 is known, 天气 is
     // not), unless it is only stop characters (和普京: 和).
-    const covered = new Set<number>();
-    for (const piece of pieces) for (let at = token.indexOf(piece); at >= 0; at = token.indexOf(piece, at + 1)) for (let i = 0; i < piece.length; i++) covered.add(at + i);
-    if ([...token].some((char, i) => !covered.has(i) && !stopWords.has(char))) refined.push(token);
+    if (uncovered(analyzer, token, pieces).length > 0) refined.push(token);
   }
   return refined;
 }
@@ -244,11 +242,12 @@ function uncovered(analyzer: Analyzer, word: string, pieces: readonly string[]):
  * the framing is removed: an English question through the glossary; otherwise each run in its
  * own language (Chinese through the tokenizer, a Latin run through the glossary, so `中印
  * border` keeps 中印 and finds 边境). Words the index does not know get a second look
- * (refineUnknownTokens); each distinct token becomes a concept with its synonyms. `known` tells
- * whether the index contains a term; `chinaSide` names who speaks for China in the index.
+ * (refineUnknownTokens); each distinct word as typed becomes a concept with its synonyms, its
+ * dictionary pieces its parts. `known` tells whether the index contains a term; `chinaSide`
+ * names who speaks for China in the index.
  *
  * @example analyzeQuery(analyzer, '俄罗斯那边现在跟中国关系咋样').concepts.map((c) => c.term)
- *   // → ['罗斯', '俄罗斯', '中国', '关系']
+ *   // → ['俄罗斯', '中国', '关系']
  */
 export function analyzeQuery(
   analyzer: Analyzer,
