@@ -275,14 +275,16 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
     // The reporter's question counts: asked about the action, the answer is about it.
     const held = action.reduce((sum, concept) => sum + presence(first.doc.matchText, concept) * concept.weight, 0);
     if (total > 0 && held / total < MIN_ACTION_COVERAGE) return refuse('action_not_stated');
-    // When a party is to take it (中国会不会…), the action's verb comes first (暂停向美国出口口罩,
-    // 自己造破冰船): its first word that names no party must be there. A trend (中美关系是否走向…) has no agent.
+    // When a party is to take it (中国会不会…), the action's verb (派驻 in 向钱凯港派驻海军) and its
+    // first word that names no party (暂停向美国出口口罩, 自己造破冰船) must be there. A trend
+    // (中美关系是否走向…) has no agent.
     if (whether.agent) {
       const actors = ranking.question.actors.map((actor) => actor.text);
-      const head = action
+      const lead = action
         .filter((concept) => concept.term.length >= 2 && !actors.some((actor) => actor.includes(concept.term) || concept.term.includes(actor)))
         .sort((a, b) => whether.action.indexOf(a.term) - whether.action.indexOf(b.term))[0];
-      if (head && presence(first.doc.matchText, head) === 0) return refuse('action_not_stated');
+      const heads = [lead, action.find((concept) => concept.term === whether.verb)];
+      if (heads.some((head) => head && presence(first.doc.matchText, head) === 0)) return refuse('action_not_stated');
     }
   }
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.

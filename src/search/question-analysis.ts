@@ -47,6 +47,17 @@ export interface Actor {
   side: 'china' | 'other';
 }
 
+/**
+ * A yes-or-no question about an action: the cue (会不会, 是否, 有没有), the action as asked, its
+ * verb when it has one of two characters or more, and who would take it (see QuestionAnalysis).
+ */
+export interface Whether {
+  cue: string;
+  action: string;
+  verb?: string;
+  agent?: string;
+}
+
 export interface QuestionAnalysis {
   /** The question's runs, in order (punctuation and spaces dropped between them). */
   runs: LanguageRun[];
@@ -63,7 +74,7 @@ export interface QuestionAnalysis {
    * asked, the words after the cue in its clause, and who would take it when a party stands right
    * before the cue (中国, 马克龙今年). The record answers it only where it speaks of that action.
    */
-  whether?: { cue: string; action: string; agent?: string };
+  whether?: Whether;
   /** True when Latin letters dominate: read as English. */
   english: boolean;
 }
@@ -146,19 +157,53 @@ const VIEW_VERBS =
 /** Time words and adverbs between a party and the cue (马克龙今年会不会, 中国到底会不会). */
 const BEFORE_CUE = /^(?:t|d|tg|m|q|c)$/u;
 
-/** The whether-question read: its cue, its action, and the party right before the cue, if one stands there. */
-function whetherAsked(analyzer: Analyzer, topical: string, match: RegExpExecArray, chinaSide: ReadonlySet<string>): { cue: string; action: string; agent?: string } {
-  const before = topical.slice(0, match.index).split(/[，,。！？!?；;：:\s]/u).at(-1) ?? '';
-  const words = analyzer.tag(before);
+/** The whether-question read: its cue, its action, its verb, and the party right before the cue, if one stands there. */
+function whetherAsked(analyzer: Analyzer, before: string, cue: string, action: string, chinaSide: ReadonlySet<string>): Whether {
+  const words = analyzer.tag(before.split(/[，,。！？!?；;：:\s]/u).at(-1) ?? '');
   while (words.length > 0 && BEFORE_CUE.test(words.at(-1)!.tag)) words.pop();
   const prefix = words.map(({ word }) => word).join('');
   const agent = actorsOf(analyzer, prefix, chinaSide).at(-1);
-  const whether = { cue: match[1]!, action: (match[2] ?? '').trim() };
+  // The action's own verb (派驻 in 向钱凯港派驻海军), not a modal or the object before it.
+  const verb = analyzer.tag(action).find(({ word, tag }) => ACTION_VERB_TAG.test(tag) && word.length >= 2 && !MODAL.test(word))?.word;
+  const whether = { cue, action: action.trim(), ...(verb ? { verb } : {}) };
   return agent && agent.end === prefix.length ? { ...whether, agent: agent.text } : whether;
 }
 
 /** Asking whether someone will do something: the cue, then the action up to the end of its clause. */
 const WHETHER = /(会不会|会否|是否|要不要|能不能|能否|愿不愿意|愿不愿|肯不肯|打不打算|打算|准备|有意)([^，,。？?！!；;]*)/u;
+
+/**
+ * Asking whether something was done: 有没有 (有无) before a verb phrase (中方有没有派救援队, 有没有对…
+ * 加征关税). Before a noun it asks for a statement (有没有官方说法, 有没有意图…) and is framing. After a
+ * verb of saying (有没有说中方会邀请…) the action is what was said.
+ */
+const DONE_CUE = /(有没有|有无)([^，,。？?！!；;]*)/gu;
+/** Tags that start an action: a verb, or a preposition heading a verb phrase (对…加征, 给…补偿). */
+const ACTION_START_TAG = /^(?:v|vd|vi|p)$/u;
+/** Tags of a verb that names an action. */
+const ACTION_VERB_TAG = /^v[dign]?$/u;
+/** Adverbs and quantities before the action's verb (有没有再次派, 有没有一起研发, 有没有暂停出口): part of the action. */
+const BEFORE_ACTION_TAG = /^(?:d|m)$/u;
+/** Verbs of saying: the action is what follows them. */
+const SAYING = /^(?:说|说过|讲|讲过|提|提过|提到|提及|谈|谈到|谈及|表态|宣称)$/u;
+/** Modal verbs, which name no action. */
+const MODAL = /^(?:会|要|能|能够|可以|应该|应当|将|将要|打算|准备|愿意|想|是|有)$/u;
+
+/** The whether-question of a Chinese question without framing, if it asks one (see WHETHER and DONE_CUE). */
+function whetherOf(analyzer: Analyzer, topical: string, folded: string, chinaSide: ReadonlySet<string>): Whether | undefined {
+  const will = WHETHER.exec(topical);
+  if (will) return will[2] && will[2].trim().length > 0 ? whetherAsked(analyzer, topical.slice(0, will.index), will[1]!, will[2], chinaSide) : undefined;
+  // 有没有 that begins a framing phrase (有没有官方说法, 有没有人知道) asks nothing of the record.
+  const done = [...folded.matchAll(DONE_CUE)].find((match) => !FRAMING.some((phrase) => phrase.length > match[1]!.length && folded.startsWith(phrase, match.index)));
+  if (!done) return undefined;
+  let words = analyzer.tag(stripFraming(done[2]!, analyzer.words).core);
+  const start = words.findIndex(({ tag }) => !BEFORE_ACTION_TAG.test(tag));
+  if (start >= 0 && SAYING.test(words[start]!.word)) words = words.slice(start + 1);
+  else if (start < 0 || !ACTION_START_TAG.test(words[start]!.tag) || MODAL.test(words[start]!.word)) return undefined;
+  const action = words.map(({ word }) => word).join('');
+  if (action.trim().length === 0) return undefined;
+  return whetherAsked(analyzer, stripFraming(folded.slice(0, done.index), analyzer.words).core, done[1]!, action, chinaSide);
+}
 
 /** Words that put what follows them in the object or topic position (对美国的做法, 针对…), not the subject. */
 const OBJECT_MARKERS = /(?:对于|对|针对|关于|就|向|给|同|与|和|跟|把|被|让|令)$/u;
@@ -428,7 +473,7 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const topical = english
     ? cues.reduce((rest, cue) => rest.replace(new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\b`, 'giu'), ' '), core)
     : cues.reduce((rest, cue) => rest.split(cue).join(' '), core);
-  const whether = english ? null : WHETHER.exec(topical);
+  const whether = english ? undefined : whetherOf(analyzer, topical, folded, chinaSide);
   return {
     runs: languageRuns(text),
     framing,
@@ -436,7 +481,7 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
     folded,
     intent,
     actors,
-    ...(whether?.[2] && whether[2].trim().length > 0 ? { whether: whetherAsked(analyzer, topical, whether, chinaSide) } : {}),
+    ...(whether ? { whether } : {}),
     english,
   };
 }

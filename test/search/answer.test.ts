@@ -172,6 +172,15 @@ describe('answerQuestion: whether an action will be taken', () => {
     const answer = answerQuestion(seedIndex(), '中国会不会暂停向美国出口口罩');
     expect(answer.status).toBe('no_match');
     expect(answer.decision?.reason).toBe('action_not_stated');
-    expect(answer.analysis?.whether).toEqual({ cue: '会不会', action: '暂停向美国出口口罩', agent: '中国' });
+    expect(answer.analysis?.whether).toEqual({ cue: '会不会', action: '暂停向美国出口口罩', verb: '出口', agent: '中国' });
+  });
+
+  it('GIVEN whether something was done (有没有 before a verb) THEN quoted only where the unit speaks of that action', () => {
+    const notDone = answerQuestion(seedIndex(), '中国有没有暂停向美国出口口罩');
+    expect(notDone.status).toBe('no_match');
+    expect(notDone.decision?.reason).toBe('action_not_stated');
+    const done = answerQuestion(seedIndex(), '中國抗疫援助有沒有附加政治條件');
+    expect(done.status).toBe('answered');
+    expect(done.answer?.paragraphs.join('')).toContain('附加任何政治条件');
   });
 });

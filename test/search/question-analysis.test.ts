@@ -93,16 +93,34 @@ describe('englishViewAsked', () => {
 
 describe('analyzeQuestion: whether an action will be taken', () => {
   it.each([
-    ['中国会不会暂停向美国出口口罩', { cue: '会不会', action: '暂停向美国出口口罩', agent: '中国' }],
+    ['中国会不会暂停向美国出口口罩', { cue: '会不会', action: '暂停向美国出口口罩', verb: '出口', agent: '中国' }],
     ['中国打算在北极建科考站吗', { cue: '打算', action: '在北极建科考站', agent: '中国' }],
-    ['中方是否参与和平进程，美方怎么看', { cue: '是否', action: '参与和平进程', agent: '中方' }],
-    ['普京今年会不会访华', { cue: '会不会', action: '访华', agent: '普京' }],
-    ['中美关系是否正在走向新冷战', { cue: '是否', action: '正在走向新冷战' }],
+    ['中方是否参与和平进程，美方怎么看', { cue: '是否', action: '参与和平进程', verb: '参与', agent: '中方' }],
+    ['普京今年会不会访华', { cue: '会不会', action: '访华', verb: '访华', agent: '普京' }],
+    ['中美关系是否正在走向新冷战', { cue: '是否', action: '正在走向新冷战', verb: '走向' }],
   ])('GIVEN %s THEN it asks whether: %j', (question, whether) => {
     expect(analyzeQuestion(analyzer, question).whether).toEqual(whether);
   });
 
-  it.each([['中方如何看待中美关系'], ['中国给非洲的贷款有多大']])('GIVEN %s THEN it asks no whether', (question) => {
+  it.each([
+    ['卡霍夫卡大坝被毁后中方有没有派救援队过去', { cue: '有没有', action: '派救援队过去', agent: '中方' }],
+    ['2021年中方有没有对澳大利亚葡萄酒加征反倾销税', { cue: '有没有', action: '对澳大利亚葡萄酒加征反倾销税', verb: '加征', agent: '中方' }],
+    ['中國抗疫援助有沒有附加政治條件', { cue: '有没有', action: '附加政治条件', verb: '附加' }],
+    // after a verb of saying, the action is what was said
+    ['汪文斌有没有说中方会邀请世卫专家来华', { cue: '有没有', action: '中方会邀请世卫专家来华', verb: '邀请', agent: '汪文斌' }],
+  ])('GIVEN %s (有没有 before a verb phrase) THEN it asks whether it was done: %j', (question, whether) => {
+    expect(analyzeQuestion(analyzer, question).whether).toEqual(whether);
+  });
+
+  it.each([
+    ['中方如何看待中美关系'],
+    ['中国给非洲的贷款有多大'],
+    // 有没有 before a noun, or beginning a framing phrase, asks for a statement
+    ['中国有没有意图改变美国？'],
+    ['留学生健康包里有没有连花清瘟'],
+    ['有没有大佬知道中方怎么回应的'],
+    ['有没有官方说法 2024年那个中非峰会啥时候在哪开'],
+  ])('GIVEN %s THEN it asks no whether', (question) => {
     expect(analyzeQuestion(analyzer, question).whether).toBeUndefined();
   });
 });
