@@ -275,6 +275,10 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
     // The reporter's question counts: asked about the action, the answer is about it.
     const held = action.reduce((sum, concept) => sum + presence(first.doc.matchText, concept) * concept.weight, 0);
     if (total > 0 && held / total < MIN_ACTION_COVERAGE) return refuse('action_not_stated');
+    // Whom the action is done to or with (对日本实施管制, 邀请乌克兰) must be named: the same action
+    // towards another party is another matter.
+    const parties = action.filter((concept) => ranking.question.actors.some((actor) => actor.text === concept.term && actor.text !== whether.agent));
+    if (parties.some((party) => presence(first.doc.matchText, party) === 0)) return refuse('action_not_stated');
     // When a party is to take it (中国会不会…), the action's verb (派驻 in 向钱凯港派驻海军) and its
     // first word that names no party (暂停向美国出口口罩, 自己造破冰船) must be there. A trend
     // (中美关系是否走向…) has no agent.

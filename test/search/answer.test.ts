@@ -183,4 +183,11 @@ describe('answerQuestion: whether an action will be taken', () => {
     expect(done.status).toBe('answered');
     expect(done.answer?.paragraphs.join('')).toContain('附加任何政治条件');
   });
+
+  it('GIVEN the action towards a party the unit never names THEN no quote (the same action towards another party is another matter)', () => {
+    // The seed's lawsuit unit speaks of 索赔 by and against the United States, never of Britain.
+    const answer = answerQuestion(seedIndex(), '中方是否会向英国索赔');
+    expect(answer.status).toBe('no_match');
+    expect(answer.decision?.reason).toBe('action_not_stated');
+  });
 });
