@@ -92,7 +92,7 @@ const DICTIONARY_MAX_SENSES = 3;
  * glossary (each of its terms a word of its own), else CC-CEDICT restricted to the corpus (the
  * headwords of the best kind of match, up to three, as forms of ONE concept: `strings` may be
  * 一系列 or 条件, and whichever a unit holds is the one meant), else a romanised name read
- * through its pinyin (Hua Chunying → 华春莹). Plural -s, -ing and -ed are tolerated; an
+ * through its pinyin (Hua Chunying, or hua chunying as typed → 华春莹). Plural -s, -ing and -ed are tolerated; an
  * all-capital word (WHO, US, UN) is always looked up; other stop words are dropped; a word
  * without an entry stays as it is, so it counts as unmatched.
  *
@@ -125,7 +125,7 @@ export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAi
     // A romanised name (two to four pinyin syllables in capitalised words, Hua Chunying): the corpus words that read so.
     for (let n = Math.min(3, words.length - i); n >= 2 && matched === 0 && aids.names; n--) {
       const phrase = words.slice(i, i + n);
-      if (!phrase.every((w) => /^[A-Z][a-z]+$/u.test(w)) || !isPinyinName(phrase)) continue;
+      if (!phrase.every((w) => /^[A-Za-z][a-z]+$/u.test(w)) || !isPinyinName(phrase)) continue;
       const found = aids.names(phrase.join(' '));
       if (found.length > 0) {
         readings.push({ english: phrase.join(' ').toLowerCase(), alternatives: found.slice(0, DICTIONARY_MAX_SENSES) });

@@ -77,6 +77,8 @@ describe('English questions', () => {
       english: (phrase: string) => (phrase.toLowerCase() === 'change' ? ['变化'] : []),
     };
     expect(translate(analyzer, 'What did Hua Chunying say about Africa?', aids).map((reading) => reading.alternatives[0])).toContain('华春莹');
+    // typed in lower case, as in chat: two or three pinyin syllables still read as the name
+    expect(translate(analyzer, 'what did hua chunying say about africa', aids).map((reading) => reading.alternatives[0])).toContain('华春莹');
     expect(translate(analyzer, 'Big Change', aids).map((reading) => reading.alternatives[0])).toEqual(['big', '变化']);
   });
 
