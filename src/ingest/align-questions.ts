@@ -31,6 +31,41 @@ const STANDS_OUT = 0.07;
  */
 const ADJACENCY = 0.03;
 
+/**
+ * A question and an answer that fit each other better than any other (each the other's best by
+ * content) are paired when the content is this much above the typical answer's: two choices
+ * agreeing is evidence one alone is not.
+ */
+const MUTUAL_STANDS_OUT = 0.05;
+
+/**
+ * The pairs (`"q:u"`) of a content matrix (rows questions, columns answers, null where a pair
+ * is not allowed) where u is row q's one best column and q is column u's one best row; a tie
+ * for best makes no pair.
+ * `mutualBest([[0.1, 0.0], [0.05, 0.02]])` → `Set { "0:0" }` (answer 1's best is question 0, whose best is answer 0).
+ */
+export function mutualBest(contents: readonly (readonly (number | null)[])[]): Set<string> {
+  // The index of the one highest value; -1 when none, or when two share it.
+  const bestOf = (values: readonly (number | null)[]): number => {
+    let best = -1;
+    let tied = false;
+    values.forEach((value, i) => {
+      if (value === null) return;
+      if (best < 0 || value > values[best]!) [best, tied] = [i, false];
+      else if (value === values[best]) tied = true;
+    });
+    return tied ? -1 : best;
+  };
+  const columns = Math.max(0, ...contents.map((row) => row.length));
+  const columnBest = Array.from({ length: columns }, (_, u) => bestOf(contents.map((row) => row[u] ?? null)));
+  const pairs = new Set<string>();
+  contents.forEach((row, q) => {
+    const u = bestOf(row);
+    if (u >= 0 && columnBest[u] === q) pairs.add(`${q}:${u}`);
+  });
+  return pairs;
+}
+
 function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
@@ -71,7 +106,7 @@ interface Candidate {
  * statement (given before any question) answers none; otherwise the content must stand out, or
  * the question must directly precede the answer and fit it at least as well as a typical one.
  */
-export function scorePairs(units: readonly AssembledUnit[], questions: readonly DistinctParagraph[], transcript: DedupedTranscript, words: TranscriptWords): (Candidate | null)[][] {
+export function scorePairs(units: readonly AssembledUnit[], questions: readonly DistinctParagraph[], transcript: DedupedTranscript, words: TranscriptWords, options: { mutual?: boolean } = {}): (Candidate | null)[][] {
   const { sequence } = transcript;
   const adjacent = new Set<string>();
   for (let i = 0; i + 1 < sequence.length; i += 1) adjacent.add(`${sequence[i]}>${sequence[i + 1]}`);
@@ -79,16 +114,20 @@ export function scorePairs(units: readonly AssembledUnit[], questions: readonly 
   const bags = units.map((unit) => unitBag(unit, words));
   const model = words.model(bags);
   const opening = units.map((unit) => openings.has(unit.start.id));
-  return questions.map((question) => {
+  const contents = questions.map((question) => {
     const scores = bags.map((bag) => model.similarity(words.bag(question.id), bag));
     const typical = median(scores.filter((_, u) => !opening[u]));
-    return units.map((unit, u) => {
-      if (opening[u]) return null;
-      const content = scores[u]! - typical;
-      const isAdjacent = adjacent.has(`${question.id}>${unit.start.id}`);
-      return content >= STANDS_OUT || (isAdjacent && content >= 0) ? { content, adjacent: isAdjacent } : null;
-    });
+    return scores.map((score, u) => (opening[u] ? null : score - typical));
   });
+  const mutual = options.mutual ? mutualBest(contents) : new Set<string>();
+  return questions.map((question, q) =>
+    units.map((unit, u) => {
+      const content = contents[q]![u];
+      if (content === null || content === undefined) return null;
+      const isAdjacent = adjacent.has(`${question.id}>${unit.start.id}`);
+      return content >= STANDS_OUT || (isAdjacent && content >= 0) || (mutual.has(`${q}:${u}`) && content >= MUTUAL_STANDS_OUT) ? { content, adjacent: isAdjacent } : null;
+    }),
+  );
 }
 
 /**
@@ -99,10 +138,10 @@ export function scorePairs(units: readonly AssembledUnit[], questions: readonly 
  * answer's question fits it better too. A question left over is unanswered (the file holds no
  * answer to it); a unit left over keeps no question; an opening statement takes none.
  */
-export function alignQuestions(units: readonly AssembledUnit[], transcript: DedupedTranscript, words: TranscriptWords): StageResult<Alignment> {
+export function alignQuestions(units: readonly AssembledUnit[], transcript: DedupedTranscript, words: TranscriptWords, options: { mutual?: boolean } = {}): StageResult<Alignment> {
   const report: ReportEntry[] = [];
   const questions = keptParagraphs(transcript, 'question');
-  const candidates = scorePairs(units, questions, transcript, words);
+  const candidates = scorePairs(units, questions, transcript, words, options);
   const pairs = bestAssignment(candidates.map((row) => row.map((candidate) => (candidate === null ? null : candidate.content + (candidate.adjacent ? ADJACENCY : 0) + 1e-6))));
 
   const questionOf = new Map<number, number>();
