@@ -32,6 +32,16 @@ export const PLACEMENT = {
   intactHold: 2,
   /** …and, in such a file, a group naming its own answer's topic words this many times as much again. */
   namedHold: 2,
+  /**
+   * Word evidence for the answer a group's copies stand in counts this many times, as far as it
+   * is above the group's typical fit with the other answers (`homeFitBonus`): position and words
+   * agreeing is more than their sum. A paragraph that was moved fits the answer it was put in no
+   * better than any other, while one in its own answer shares telling words with it, even where
+   * another answer on a near topic shares more (two answers on vaccines, an opening statement
+   * previewing the answers that follow it). Not for a group naming another answer's topic by a
+   * proper name (see `orphanedTopic`): then the words do not agree with its position.
+   */
+  homeFit: 3,
   /** A group moves only when the evidence for another answer beats where it stands by this much. */
   margin: 2,
   /**
@@ -85,6 +95,18 @@ const TOPIC_MAX_SHARE = 1 / 3;
  * addition or a reference back (但是、然而、因此、同时、此外、这 …), traditional forms too.
  */
 const CONNECTIVE = /^(?:但是|但|然而|不过|可是|因此|因而|所以|于是|为此|对此|同时|与此同时|此外|另外|而且|并且|况且|何况|这|對此|為此|與此同時|這)/u;
+
+/**
+ * What a group's word evidence (`fit`) for the answer it stands in adds when position and words
+ * agree: (PLACEMENT.homeFit − 1) times its fit there above its mean fit with the other answers
+ * (`otherFits`), what any answer would share with it. A paragraph moved into an answer fits it
+ * no better than that and gains nothing.
+ * `homeFitBonus(3, [0, 2])` → 4 (homeFit 3: twice 3 − 1); `homeFitBonus(0.5, [0, 2])` → 0.
+ */
+export function homeFitBonus(fit: number, otherFits: readonly number[]): number {
+  const chance = otherFits.length === 0 ? 0 : otherFits.reduce((sum, value) => sum + value, 0) / otherFits.length;
+  return (PLACEMENT.homeFit - 1) * Math.max(0, fit - chance);
+}
 
 /** The evidence for placing one group of paragraphs with one answer, by kind. */
 export interface Evidence {
@@ -389,7 +411,8 @@ function describe(evidence: Evidence): string {
  * - the words they share with each answer, with its question and with its first paragraph,
  *   weighted by how telling they are in this transcript and in Chinese at large (`WordModel`:
  *   one shared broad word is little evidence), and shrunk for a group of few words (one shared
- *   word in a short paragraph is little evidence either);
+ *   word in a short paragraph is little evidence either); for the answer they stand in, where
+ *   position and words then agree, PLACEMENT.homeFit times;
  * - list structure (`listEvidence`); a connective opening (但是、因此 …) that reads on from the
  *   paragraph before it;
  * - the topic of another answer named by a group that names nothing of the topic of the answer
@@ -441,6 +464,8 @@ export function placeByEvidence(
   for (const [paragraph, start] of initial) held.get(start)!.push(paragraph);
   const asked = askedWords(starts, questionOf, words);
   const orphaned = groups.map((group, g) => orphanedTopic(group, stands[g]!, topics, candidates, held, words, !rearranged, asked));
+  // An orphan naming another answer's topic by a proper name (埃及 in an answer on another country): its words' fit where it stands does not agree with its position.
+  const namesOther = groups.map((group, g) => orphaned[g] !== null && group.some((p) => words.naming(p.id, topics.get(orphaned[g]!)!).some(words.isName)));
   // The paragraphs a group's first paragraph directly follows in the file, when it opens with a connective.
   const readsOn = groups.map((group) => {
     const first = group[0]!;
@@ -476,16 +501,19 @@ export function placeByEvidence(
       const rest = current === undefined ? undefined : without(bags.get(current)!, groupBags[g]!);
       const judged = current === undefined ? model : model.replacing(bags.get(current)!, rest!);
       const prior = PLACEMENT.shortTextPrior * typicalNorm;
-      return starts.map((start) => {
-        const bag = start.id === current ? rest! : bags.get(start.id)!;
+      const fits = starts.map(
+        (start) =>
+          PLACEMENT.words * judged.evidence(groupBags[g]!, start.id === current ? rest! : bags.get(start.id)!, prior) +
+          PLACEMENT.anchor * judged.evidence(groupBags[g]!, anchors.get(start.id)!, prior),
+      );
+      const otherFits = fits.filter((_, s) => starts[s]!.id !== stands[g]);
+      return starts.map((start, s) => {
         const follows = readsOn[g]!;
         const position =
           positionEvidence(tallies[g]!, start.id) * holdOf(g, start.id) +
           (follows.length === 0 ? 0 : (PLACEMENT.connective * follows.filter((id) => unitOf(id) === start.id).length) / follows.length);
-        const shared =
-          PLACEMENT.words * judged.evidence(groupBags[g]!, bag, prior) +
-          PLACEMENT.anchor * judged.evidence(groupBags[g]!, anchors.get(start.id)!, prior) +
-          (orphaned[g] === start.id ? (rearranged ? PLACEMENT.topic : PLACEMENT.clearTopic) : 0);
+        const fit = fits[s]! + (start.id === stands[g] && !namesOther[g] ? homeFitBonus(fits[s]!, otherFits) : 0);
+        const shared = fit + (orphaned[g] === start.id ? (rearranged ? PLACEMENT.topic : PLACEMENT.clearTopic) : 0);
         const list = lists[g]!.get(start.id) ?? 0;
         return { start: start.id, position, words: shared, list, total: position + shared + list };
       });

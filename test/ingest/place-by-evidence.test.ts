@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bestAssignment } from '../../src/ingest/best-assignment.js';
 import { groupLists } from '../../src/ingest/list-groups.js';
 import { parseTranscript } from '../../src/ingest/parse-transcript.js';
-import { askedWords, decidePlacement, listEvidence, PLACEMENT, placementScore, positionEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
+import { askedWords, decidePlacement, homeFitBonus, listEvidence, PLACEMENT, placementScore, positionEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
 import { keptParagraphs, removeDuplicates } from '../../src/ingest/remove-duplicates.js';
 import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
 import { readTranscriptWords } from '../../src/ingest/transcript-words.js';
@@ -20,6 +20,17 @@ describe('positionEvidence', () => {
     ['no copy after any answer', [undefined], 1, 0],
   ])('GIVEN %s THEN it is worth %s', (_, tallies, start, expected) => {
     expect(positionEvidence(tallies, start)).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('homeFitBonus', () => {
+  it.each([
+    ['its words fit where it stands well above the other answers', 3, [0, 2], (PLACEMENT.homeFit - 1) * 2],
+    ['its words fit where it stands no better than the others on average (a moved paragraph)', 1, [0, 2], 0],
+    ['its words fit where it stands worse than the others', 0.5, [0, 2], 0],
+    ['no other answer', 2, [], (PLACEMENT.homeFit - 1) * 2],
+  ])('GIVEN %s THEN it adds %s', (_, fit, otherFits, expected) => {
+    expect(homeFitBonus(fit, otherFits)).toBeCloseTo(expected, 10);
   });
 });
 
