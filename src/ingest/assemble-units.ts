@@ -1,3 +1,4 @@
+import type { BlockKind } from './parse-transcript.js';
 import { announcedLabels, followsInList, isListIntro, listLabel } from './list-structure.js';
 import type { DedupedTranscript, DistinctParagraph } from './remove-duplicates.js';
 import { keptParagraphs } from './remove-duplicates.js';
@@ -19,22 +20,37 @@ export type PositionVotes = ReadonlyMap<number, ReadonlyMap<number, number>>;
 /**
  * Where the copies of each continuation stand: each kept occurrence votes for the answer start
  * nearest before it. A reporter question in between does not end the answer (a question
- * without its own answer start interrupts the previous one). Paragraphs before any answer
- * start get no vote.
+ * without its own answer start interrupts the previous one). A repeated copy of an answer start
+ * standing inside an answer (not after a question) is a stray copy and takes over nothing: the
+ * paragraphs after it still vote for the answer they stand in (see `takesOver`). Paragraphs
+ * before any answer start get no vote.
  */
 export function positionVotes(transcript: DedupedTranscript): PositionVotes {
   const { paragraphs, sequence } = transcript;
   const votes = new Map<number, Map<number, number>>();
+  const seen = new Set<number>();
   let owner: number | null = null;
-  for (const id of sequence) {
+  for (const [at, id] of sequence.entries()) {
     const paragraph = paragraphs[id]!;
-    if (paragraph.kind === 'answer-start') owner = id;
+    if (paragraph.kind === 'answer-start' && takesOver(seen.has(id), owner === null ? null : paragraphs[sequence[at - 1]!]!.kind)) owner = id;
+    seen.add(id);
     if (paragraph.kind !== 'continuation' || owner === null) continue;
     const tally = votes.get(id) ?? new Map<number, number>();
     tally.set(owner, (tally.get(owner) ?? 0) + 1);
     votes.set(id, tally);
   }
   return votes;
+}
+
+/**
+ * True when an occurrence of an answer start owns the paragraphs after it: its first occurrence,
+ * or a repeat that follows a question (`before`: the kind of the paragraph before it, null when
+ * no answer has started yet), as a repeated question-and-answer run does.
+ * `takesOver(true, 'continuation')` → false (a copy pasted into another answer);
+ * `takesOver(true, 'question')` → true; `takesOver(false, 'continuation')` → true.
+ */
+export function takesOver(repeat: boolean, before: BlockKind | null): boolean {
+  return !repeat || before === null || before === 'question';
 }
 
 /** The start most copies stand after; ties go to the one seen first. Null without votes. */
