@@ -42,8 +42,8 @@ export interface ParseOptions {
   knownSpeakers?: readonly string[];
 }
 
-/** `<outlet>记者：`, `<outlet>记者问：`, or a bare `问：` (traditional 記者, 問 too). The outlet may be empty. */
-const QUESTION_LABEL = /^(?:(?<outlet>[^：:。！？!?，,\s]{0,40}?)[记記]者(?:提[问問]|[问問])?|[问問])\s*[：:]\s*/u;
+/** `<outlet>记者：`, `<outlet>记者问：`, or a bare `问：` or follow-up `追问：` (traditional 記者, 問 too). The outlet may be empty. */
+const QUESTION_LABEL = /^(?:(?<outlet>[^：:。！？!?，,\s]{0,40}?)[记記]者(?:提[问問]|[问問])?|追?[问問])\s*[：:]\s*/u;
 
 /** `<name>：` where the name is a short run of letters (Han or Latin, middle dot allowed). */
 const SPEAKER_LABEL = /^(?<name>[\p{Script=Han}A-Za-z·•\u00b7 ]{1,16}?)\s*[：:]\s*/u;

@@ -9,6 +9,8 @@ describe('parseTranscript', () => {
     ['问：中方如何回应？', 'question', null],
     ['新華社記者：中方如何看待中美關係？', 'question', '新華社'],
     ['問：中方如何回應？', 'question', null],
+    ['追问：中方是否会同日方沟通？', 'question', null],
+    ['追問：中方是否會同日方溝通？', 'question', null],
     ['王毅：世界当然回不到过去。', 'answer-start', '王毅'],
     ['华春莹：我们注意到有关报道。', 'answer-start', '华春莹'],
     ['第二，多边主义需要更加坚定地维护弘扬。', 'continuation', null],
