@@ -140,7 +140,8 @@ export function positionEvidence(tallies: readonly (ReadonlyMap<number, number> 
  * List evidence for placing a group of paragraphs (`texts`) with each answer, given the
  * paragraphs each answer holds by position (`members`: start id → texts, its start first). The
  * group's list items count for the answers holding other items of their list style (一是/二是,
- * 第一/第二, 首先/其次, named items), an intro of that list counting as one: PLACEMENT.list times
+ * 第一/第二, 首先/其次, named items), an intro of that list counting as one (as many as the
+ * group's items when the group opens the list: the intro announced them all): PLACEMENT.list times
  * s / (s + n − 1) for s such items there and n in the group, so one item goes to its siblings
  * (三是 to the answer holding 一是 and 二是, however far away it stands) and the larger part of a
  * list is not pulled after a smaller one; they count against an answer that already has one of
@@ -171,7 +172,8 @@ export function listEvidence(texts: readonly string[], members: ReadonlyMap<numb
       // An intro counts as an item of the list it opens: one that names these labels, or announces items of no other style.
       const introduces = (intro: string): boolean =>
         labels.every((label) => (label.style === 'named' ? announcedLabels(intro).includes(label.label) : announcedLabels(intro).length === 0));
-      if (!hasIntro && intros.some(introduces) && theirs.every((other) => styles.has(other.style))) count += 1;
+      // An intro announced the whole list: a group opening it (一是 …) weighs it as its own items.
+      if (!hasIntro && intros.some(introduces) && theirs.every((other) => styles.has(other.style))) count += labels.some((label) => label.ordinal === 1) ? labels.length : 1;
     } else if (intros.length === 0) {
       const byStyle = new Map<string, number>();
       for (const other of theirs) byStyle.set(other.style, (byStyle.get(other.style) ?? 0) + 1);

@@ -45,7 +45,8 @@ describe('listEvidence', () => {
     ['a second 二是 counts against the answer that has one', ['二是坚持合作。'], { 1: -PLACEMENT.list, 2: 0, 3: 0 }],
     ['最后 goes to 首先 and 其次', ['最后，坚持共赢。'], { 1: 0, 2: PLACEMENT.list, 3: 0 }],
     ['a paragraph with no label is no list evidence', ['两国关系发展良好。'], { 1: 0, 2: 0, 3: 0 }],
-    ['two items go with the intro that announces them, counted as one item of their list', ['一是坚持开放。', '二是坚持规则。'], { 1: PLACEMENT.list / 2, 2: 0, 3: 0 }],
+    ['two items opening a list go with the intro that announces them, which counts as both', ['一是坚持开放。', '二是坚持规则。'], { 1: (PLACEMENT.list * 2) / 3, 2: 0, 3: 0 }],
+    ['a later item goes with the intro, which counts as one item of its list', ['二是坚持规则。'], { 1: PLACEMENT.list, 2: 0, 3: 0 }],
   ])('GIVEN %s', (_, texts, expected) => {
     const own = new Map([...members].map(([start, list]) => [start, list.filter((text) => !texts.includes(text))]));
     expect(Object.fromEntries(listEvidence(texts, own))).toEqual(expected);
