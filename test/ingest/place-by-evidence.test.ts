@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bestAssignment } from '../../src/ingest/best-assignment.js';
 import { groupLists } from '../../src/ingest/list-groups.js';
 import { parseTranscript } from '../../src/ingest/parse-transcript.js';
-import { askedWords, decidePlacement, homeFitBonus, listEvidence, PLACEMENT, placementScore, positionEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
+import { askedWords, decidePlacement, homeFitBonus, listEvidence, PLACEMENT, placementScore, positionEvidence, topicEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
 import { keptParagraphs, removeDuplicates } from '../../src/ingest/remove-duplicates.js';
 import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
 import { readTranscriptWords } from '../../src/ingest/transcript-words.js';
@@ -31,6 +31,20 @@ describe('homeFitBonus', () => {
     ['no other answer', 2, [], (PLACEMENT.homeFit - 1) * 2],
   ])('GIVEN %s THEN it adds %s', (_, fit, otherFits, expected) => {
     expect(homeFitBonus(fit, otherFits)).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('topicEvidence', () => {
+  it.each([
+    ['a file showing no paste at all', 0, false, false, PLACEMENT.clearTopic],
+    ['a file whose only sign of pasting is a moved answer start', 0, true, false, PLACEMENT.topic],
+    ['a file with one paragraph whose copies disagree', 1, false, false, 0],
+    ['a file with two such paragraphs and a moved answer start', PLACEMENT.pastedForTopic - 1, true, false, 0],
+    ['a file with one such paragraph, the topic named by a proper name', 1, false, true, PLACEMENT.topic],
+    ['a file pasted in several places', PLACEMENT.pastedForTopic, false, false, PLACEMENT.topic],
+    ['a file pasted in many places, an answer start moved too', 8, true, false, PLACEMENT.topic],
+  ])('GIVEN %s THEN naming another answer\'s topic is worth %s', (_, pasted, startMoved, byName, expected) => {
+    expect(topicEvidence(pasted, startMoved, byName)).toBe(expected);
   });
 });
 
