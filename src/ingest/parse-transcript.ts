@@ -61,13 +61,17 @@ const ANNOUNCEMENT_LABEL = /^(?<name>[\p{Script=Han}·]{2,8}?)(?:首先|先)?(?:
 const ENGLISH_LABEL = /^\p{Lu}[\p{L}\p{M}.'’&()\- ]{0,60}?:\s+/u;
 
 /**
- * True for a line written mostly in Latin letters: in a bilingual transcript, the English
- * translation of the paragraph before it. `isMostlyLatin('Lin Zhiyuan: China and Africa…') → true`.
+ * True for a line written mostly in Latin words: in a bilingual transcript, the English
+ * translation of the paragraph before it. Words are weighed against Chinese characters one for
+ * one (a character says about as much as a word), so a Chinese sentence naming an English title
+ * (`中方公布了《Digital Skills Partnership Framework》，欢迎各方参与。`) stays Chinese, however many
+ * letters the title has, and an English one quoting Chinese (`guests tasted 饺子 (jiǎozi)`) stays English.
+ * `isMostlyLatin('Lin Zhiyuan: China and Africa…') → true`.
  */
 export function isMostlyLatin(text: string): boolean {
-  const latin = (text.match(/[A-Za-z]/gu) ?? []).length;
+  const words = (text.match(/[A-Za-z]+/gu) ?? []).length;
   const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
-  return latin > 0 && latin > 2 * han;
+  return words > 0 && words > han;
 }
 
 /** The label of answers in `问：/答：` transcripts. */

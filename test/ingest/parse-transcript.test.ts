@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTerminated, parseTranscript, splitLines, translationBody } from '../../src/ingest/parse-transcript.js';
+import { isMostlyLatin, isTerminated, parseTranscript, splitLines, translationBody } from '../../src/ingest/parse-transcript.js';
 
 describe('parseTranscript', () => {
   it.each([
@@ -140,6 +140,20 @@ describe('isTerminated', () => {
     ['成为“政治病毒”', false],
   ])('%s → %s', (text, expected) => {
     expect(isTerminated(text)).toBe(expected);
+  });
+});
+
+describe('isMostlyLatin', () => {
+  it.each([
+    ['an English translation', 'Lin Zhiyuan: We welcome the outcome of the meeting.', true],
+    ['an English line quoting Chinese words', 'At the reception the guests tasted 饺子 (jiǎozi) and 月饼 (yuèbǐng), a first for many of them.', true],
+    ['a short English answer', 'Yes.', true],
+    ['a Chinese sentence', '中方欢迎会议取得的成果。', false],
+    ['a Chinese sentence naming a long English title', '中方当天公布了《Digital Skills Partnership Framework for Developing Countries》，欢迎各方参与。', false],
+    ['a Chinese sentence with abbreviations', '各方支持同APEC、G20、ASEAN等机制加强协调。', false],
+    ['digits and punctuation only', '2024．', false],
+  ])('GIVEN %s THEN %s', (_, text, expected) => {
+    expect(isMostlyLatin(text)).toBe(expected);
   });
 });
 
