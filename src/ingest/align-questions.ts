@@ -32,6 +32,15 @@ const STANDS_OUT = 0.07;
 const ADJACENCY = 0.03;
 
 /**
+ * …and this much in a file that shows no damage (no split, repeated, corrupt or fragmentary
+ * paragraph, no copies disagreeing): there the file's order is its author's, and a question is
+ * answered by what follows it, even where another answer shares more of its words (a question
+ * asked again, answered `这个问题刚才已经回答了。`, while the first answer named its topic).
+ * Content still rules out an answer below the typical one (see `scorePairs`).
+ */
+const INTACT_ADJACENCY = 1;
+
+/**
  * A question and an answer that fit each other better than any other (each the other's best by
  * content) are paired when the content is this much above the typical answer's: two choices
  * agreeing is evidence one alone is not.
@@ -137,12 +146,14 @@ export function scorePairs(units: readonly AssembledUnit[], questions: readonly 
  * another question's answer does not take it when its own answer fits it better and that
  * answer's question fits it better too. A question left over is unanswered (the file holds no
  * answer to it); a unit left over keeps no question; an opening statement takes none.
+ * `intact`: the earlier stages found no damage in the file, and position counts as
+ * INTACT_ADJACENCY.
  */
-export function alignQuestions(units: readonly AssembledUnit[], transcript: DedupedTranscript, words: TranscriptWords, options: { mutual?: boolean } = {}): StageResult<Alignment> {
+export function alignQuestions(units: readonly AssembledUnit[], transcript: DedupedTranscript, words: TranscriptWords, options: { mutual?: boolean; intact?: boolean } = {}): StageResult<Alignment> {
   const report: ReportEntry[] = [];
   const questions = keptParagraphs(transcript, 'question');
   const candidates = scorePairs(units, questions, transcript, words, options);
-  const pairs = bestAssignment(candidates.map((row) => row.map((candidate) => (candidate === null ? null : candidate.content + (candidate.adjacent ? ADJACENCY : 0) + 1e-6))));
+  const pairs = bestAssignment(candidates.map((row) => row.map((candidate) => (candidate === null ? null : candidate.content + (candidate.adjacent ? (options.intact ? INTACT_ADJACENCY : ADJACENCY) : 0) + 1e-6))));
 
   const questionOf = new Map<number, number>();
   for (const [q, u] of pairs) {

@@ -74,7 +74,7 @@ export function ingestTranscript(text: string, input: SourceInput, analyzer: Ana
   const votes = positionVotes(transcript);
   const intact = !showsDamage([...repaired.report, ...deduped.report], votes);
   const placed = placeByEvidence(transcript, votes, assembled.value, questionsByStart(firstPairing.value), words, { intact });
-  const aligned = alignQuestions(orderUnits(transcript, placed.value), transcript, words, { mutual: true });
+  const aligned = alignQuestions(orderUnits(transcript, placed.value), transcript, words, { mutual: true, intact });
   const topics = labelTopics(aligned.value.units, aligned.value.unanswered, analyzer, { overrides: input.topics ?? [], openingStatements: openingStatements(transcript) });
 
   const named = parsed.value.speakers.filter((name) => !ANSWER_LABELS.has(name));

@@ -175,6 +175,29 @@ describe('ingestTranscript on another transcript with another speaker', () => {
   });
 });
 
+describe('ingestTranscript on a file that shows no damage', () => {
+  // A question asked again later is answered by a back-reference, while the first answer names its topic.
+  const INTACT = [
+    '2024年9月20日，外交部发言人主持例行记者会。',
+    '问：你此行还有其他安排吗？',
+    '答：有的。',
+    '我将同澳大利亚外长举行会谈，就双边关系和地区形势交换意见。',
+    '问：中方如何看待即将召开的气候大会？',
+    '答：中方期待大会在资金问题上取得积极成果，推动发达国家切实履行出资义务。',
+    '问：你同澳大利亚外长会谈时，将讨论哪些双边议题？',
+    '答：这个问题刚才已经回答了。',
+  ].join('\n\n');
+
+  it('GIVEN a repeated question answered by a back-reference THEN each question keeps the answer that follows it', () => {
+    const result = ingestTranscript(INTACT, { id: 'intact' }, analyzer);
+    expect(result.units.map((u) => [u.question, u.paragraphs[0]])).toEqual([
+      ['你此行还有其他安排吗？', '有的。'],
+      ['中方如何看待即将召开的气候大会？', '中方期待大会在资金问题上取得积极成果，推动发达国家切实履行出资义务。'],
+      ['你同澳大利亚外长会谈时，将讨论哪些双边议题？', '这个问题刚才已经回答了。'],
+    ]);
+  });
+});
+
 describe('properties of ingestTranscript', () => {
   const SENTENCES = [
     '中方高度重视双边关系的发展。', '双方应当加强对话与合作。', '我们愿同各方一道努力。', '国际社会应当团结一致。',
