@@ -71,11 +71,11 @@ function labelBefore(content: string, text: string): string | null {
   return /[：:]\s*(?:[^\s：:。]{2,20}记者[。，,.]\s*)?$/u.test(label) ? label : null;
 }
 
-/** True for a line that is mostly Latin letters (an English translation). */
+/** True for a line whose Latin words outnumber its Chinese characters (an English translation; 《…Framework…》 in a Chinese sentence is not). */
 export function isMostlyLatin(text: string): boolean {
-  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  const words = (text.match(/[A-Za-z]+/g) ?? []).length;
   const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
-  return latin > 0 && latin > 2 * han;
+  return words > 0 && words > han;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { isMostlyLatin } from './line-model.js';
 import type { ExpectedIngest, ExpectedUnit } from './types.js';
 
 /** The part of an ingested unit the benchmark reads (translations are optional: older ingest has none). */
@@ -123,6 +122,8 @@ export function scoreIngest(expected: ExpectedIngest, output: IngestedTranscript
   expected.units.forEach((unit, index) => unit.paragraphs.forEach((p) => owners.set(p, (owners.get(p) ?? new Set()).add(index))));
   const foreign = new Set(expected.foreign);
   const outputText = output.units.flatMap((unit) => unit.paragraphs).join('\n');
+  // The truth's English (translations of paragraphs and questions): a Chinese paragraph holding one is English quoted as Chinese.
+  const english = expected.units.flatMap((unit) => [...(unit.translation ?? []), ...(unit.questionTranslation ? [unit.questionTranslation] : [])]);
 
   expected.units.forEach((truth, index) => {
     score.truthUnits++;
@@ -161,7 +162,7 @@ export function scoreIngest(expected: ExpectedIngest, output: IngestedTranscript
       const truthOwners = owners.get(paragraph);
       if (truthOwners === undefined || foreign.has(paragraph)) score.foreignKept++;
       else if (!truthOwners.has(majority[o]!)) score.wrongUnitParagraphs++;
-      if (isMostlyLatin(paragraph)) score.englishParagraphs++;
+      if (english.some((line) => paragraph.includes(line))) score.englishParagraphs++;
     }
   });
 
