@@ -91,6 +91,24 @@ export function bodyOf(paragraph: { text: string; labelLength: number }): string
 }
 
 /**
+ * How many different paragraphs each `<name>：` candidate labels (question lines and English
+ * lines aside). A paragraph repeated word for word counts once: a copy is the same words said
+ * once, not a second answer, so a sentence that opens with a clause and a colon
+ * (`今年我们将着重抓好三件事：一是…`) does not become a speaker because the file repeats it.
+ * `countSpeakerLabels(['王毅：好的。', '王毅：谢谢。', '我补充一点：中方…', '我补充一点：中方…'])`
+ * → `{王毅 → 2, 我补充一点 → 1}`.
+ */
+export function countSpeakerLabels(texts: readonly string[]): Map<string, number> {
+  const seen = new Map<string, Set<string>>();
+  for (const text of texts) {
+    if (isMostlyLatin(text) || QUESTION_LABEL.test(text)) continue;
+    const candidate = speakerCandidate(text);
+    if (candidate) seen.set(candidate.name, (seen.get(candidate.name) ?? new Set()).add(text));
+  }
+  return new Map([...seen].map(([name, paragraphs]) => [name, paragraphs.size]));
+}
+
+/**
  * True when a paragraph ends a sentence: with 。！？…；：, a closing quote after one, or a
  * bracketed remark after one.
  * `isTerminated('改革完善。') → true`, `isTerminated('第三，全球治理需要更加精准地改') → false`.
@@ -163,12 +181,7 @@ export function parseTranscript(source: string, options: ParseOptions = {}): Sta
   const report: ReportEntry[] = [];
   const lines = splitLines(source);
 
-  const labelCounts = new Map<string, number>();
-  for (const { text } of lines) {
-    if (isMostlyLatin(text) || QUESTION_LABEL.test(text)) continue;
-    const candidate = speakerCandidate(text);
-    if (candidate) labelCounts.set(candidate.name, (labelCounts.get(candidate.name) ?? 0) + 1);
-  }
+  const labelCounts = countSpeakerLabels(lines.map((piece) => piece.text));
   // In a 问/答 transcript the spokesperson is named only in the lead; what they say before the first question is an announcement.
   const answersUnnamed = [...ANSWER_LABELS].some((label) => labelCounts.has(label));
   const known = [...new Set(options.knownSpeakers ?? [])].filter((name) => name.length > 0);

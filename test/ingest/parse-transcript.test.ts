@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMostlyLatin, isTerminated, parseTranscript, splitLines, translationBody } from '../../src/ingest/parse-transcript.js';
+import { countSpeakerLabels, isMostlyLatin, isTerminated, parseTranscript, splitLines, translationBody } from '../../src/ingest/parse-transcript.js';
 
 describe('parseTranscript', () => {
   it.each([
@@ -123,6 +123,23 @@ describe('parseTranscript', () => {
       { line: 3, text: '甲。' },
       { line: 5, text: '乙' },
     ]);
+  });
+});
+
+describe('countSpeakerLabels', () => {
+  it.each([
+    ['two different paragraphs of one speaker', ['陈立新：我们欢迎会谈的成果。', '陈立新：双方同意加强沟通。'], { 陈立新: 2 }],
+    ['one paragraph repeated word for word', ['今年我们要做好两件事：一是稳住合作。', '今年我们要做好两件事：一是稳住合作。'], { 今年我们要做好两件事: 1 }],
+    ['a speaker and a repeated clause before a colon', ['陈立新：谢谢。', '陈立新：再见。', '我补充一句：双方已经签约。', '我补充一句：双方已经签约。'], { 陈立新: 2, 我补充一句: 1 }],
+    ['question and English lines', ['路透社记者：会谈顺利吗？', 'Chen Lixin: We welcome it.'], {}],
+  ])('GIVEN %s THEN the counts are %j', (_, texts, expected) => {
+    expect(Object.fromEntries(countSpeakerLabels(texts))).toEqual(expected);
+  });
+
+  it('GIVEN an intro clause with a colon repeated in the file THEN it stays a continuation of its answer, not a new speaker', () => {
+    const text = '陈立新：开场。\n\n陈立新：再说。\n\n路透社记者：今年有什么计划？\n\n陈立新：计划很多。\n\n今年我们要做好两件事：一是稳住合作，二是扩大交流。\n\n今年我们要做好两件事：一是稳住合作，二是扩大交流。\n';
+    const blocks = parseTranscript(text).value.blocks;
+    expect(blocks.slice(-2).map((block) => block.kind)).toEqual(['continuation', 'continuation']);
   });
 });
 
