@@ -182,15 +182,37 @@ function byListOrder(a: DistinctParagraph, b: DistinctParagraph, context: CopyCo
 }
 
 /**
+ * The text after its list label (`三是`, `第三，`), or the whole text when it has none: labels are
+ * words whichever number they carry, so they say nothing about which copy's wording is damaged
+ * (`bySiblingLabel` judges them).
+ * `afterListLabel('三是深化合作。') → '深化合作。'`.
+ */
+export function afterListLabel(text: string): string {
+  const label = listLabel(text);
+  return label === null ? text : text.slice(label.label.length);
+}
+
+/**
+ * True when the known words where two copies differ tell them apart: by two or more, or by one
+ * when the other side makes none at all (a single wrong character breaks the one word it falls
+ * in, 矿产 → 前产, and leaves nothing known on its side).
+ * `wordingDecides(1, 0) → true`, `wordingDecides(2, 1) → false`, `wordingDecides(3, 1) → true`.
+ */
+export function wordingDecides(supportA: number, supportB: number): boolean {
+  const [weaker, stronger] = supportA < supportB ? [supportA, supportB] : [supportB, supportA];
+  return stronger - weaker >= 2 || (weaker === 0 && stronger >= 1);
+}
+
+/**
  * Where two copies differ, the original's characters make words: its bigrams occur elsewhere in
  * the transcript or are dictionary words, while wrong characters make pairs that occur nowhere.
  */
 function byWording(a: DistinctParagraph, b: DistinctParagraph, context: CopyContext): Judged {
-  const [gramsA, gramsB] = [bigrams(a.text), bigrams(b.text)];
+  const [gramsA, gramsB] = [bigrams(afterListLabel(a.text)), bigrams(afterListLabel(b.text))];
   const support = (grams: string[]): number => grams.filter((gram) => context.background(gram) > 0 || context.isWord(gram)).length;
   const [onlyA, onlyB] = [bigramsOnlyIn(gramsA, gramsB), bigramsOnlyIn(gramsB, gramsA)];
   const [supportA, supportB] = [support(onlyA), support(onlyB)];
-  if (Math.abs(supportA - supportB) < 2) return null;
+  if (!wordingDecides(supportA, supportB)) return null;
   const [corrupt, weaker, stronger] = supportA > supportB ? (['b', onlyB, onlyA] as const) : (['a', onlyA, onlyB] as const);
   const shown = (grams: readonly string[]): string => grams.slice(0, 6).join(' ');
   return {

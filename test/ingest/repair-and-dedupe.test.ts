@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/ingest/parse-transcript.js';
-import { nearCopyDistance, removeDuplicates } from '../../src/ingest/remove-duplicates.js';
+import { afterListLabel, nearCopyDistance, removeDuplicates, wordingDecides } from '../../src/ingest/remove-duplicates.js';
 import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
 
@@ -118,5 +118,40 @@ describe('removeDuplicates', () => {
     ['短句。', '短话。', null],
   ])('nearCopyDistance(%s, %s) → %s', (a, b, distance) => {
     expect(nearCopyDistance(a, b)).toBe(distance);
+  });
+});
+
+describe('wordingDecides', () => {
+  it.each([
+    [1, 0, true],
+    [0, 1, true],
+    [0, 0, false],
+    [2, 1, false],
+    [3, 1, true],
+    [2, 2, false],
+  ])('known words %i against %i → %s', (a, b, expected) => {
+    expect(wordingDecides(a, b)).toBe(expected);
+  });
+});
+
+describe('afterListLabel', () => {
+  it.each([
+    ['三是深化合作。', '深化合作。'],
+    ['一是扩大交流，增进了解。', '扩大交流，增进了解。'],
+    ['中方欢迎会谈的成果。', '中方欢迎会谈的成果。'],
+  ])('afterListLabel(%s) → %s', (text, expected) => {
+    expect(afterListLabel(text)).toBe(expected);
+  });
+});
+
+describe('removeDuplicates on a near-copy seen more often than its original', () => {
+  it('GIVEN a corrupt copy seen twice whose one wrong character breaks the only word it falls in THEN the original, seen once, is kept', () => {
+    const original = '中方将加快建设新的矿产加工项目，带动当地就业，造福两国人民。';
+    const corrupt = '中方将加快建设新的前产加工项目，带动当地就业，造福两国人民。';
+    const text = `陈立新：开场。\n\n陈立新：再说。\n\n路透社记者：合作有什么计划？\n\n陈立新：我们会继续推进合作。\n\n${original}\n\n${corrupt}\n\n${corrupt}\n`;
+    const deduped = removeDuplicates(parseTranscript(text).value.blocks, analyzer).value;
+    const kept = deduped.sequence.map((id) => deduped.paragraphs[id]!.text);
+    expect(kept).toContain(original);
+    expect(kept).not.toContain(corrupt);
   });
 });
