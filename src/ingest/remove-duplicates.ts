@@ -1,7 +1,7 @@
 import { normalizeForMatching, type Analyzer } from '../text/index.js';
 import { followsInList, isListIntro, listLabel, opensList, type ListLabel } from './list-structure.js';
 import type { Block, BlockKind, Piece } from './parse-transcript.js';
-import { bodyOf } from './parse-transcript.js';
+import { bodyOf, isTerminated } from './parse-transcript.js';
 import type { ReportEntry, StageResult } from './report.js';
 import { excerpt } from './report.js';
 import { editDistance, features } from './text-similarity.js';
@@ -279,6 +279,25 @@ function ownersOf(paragraphs: readonly DistinctParagraph[], occurrences: readonl
 }
 
 /**
+ * The file's last paragraph when it is a repeat cut short: unfinished (no sentence end), seen
+ * once, and contained in a longer paragraph or question of the file. A cut can leave a piece of
+ * any length (`谢谢` of `…？谢谢。`), so, unlike other fragments, no minimum length applies; a
+ * finished last paragraph, or one found nowhere else, is kept.
+ * `truncatedTail([…'谢谢大家。'…, '谢谢大'], […, id of '谢谢大'])` → `{ fragment: '谢谢大', container: '谢谢大家。' }`.
+ */
+export function truncatedTail(
+  paragraphs: readonly DistinctParagraph[],
+  sequence: readonly number[],
+): { fragment: DistinctParagraph; container: DistinctParagraph } | null {
+  const last = paragraphs[sequence.at(-1) ?? -1];
+  if (last === undefined || last.kind !== 'continuation' || last.lines.length > 1 || isTerminated(last.text)) return null;
+  const body = bodyOf(last);
+  if (body.length === 0) return null;
+  const container = paragraphs.find((other) => other !== last && length(other.text) > length(last.text) && bodyOf(other).includes(body));
+  return container === undefined ? null : { fragment: last, container };
+}
+
+/**
  * Stage 3. Removes exact duplicates (keeping every place they occur as evidence of position),
  * resolves near-copies that differ in a few characters (see `nearCopyDistance`,
  * `judgeNearCopies`), and drops fragments: paragraphs contained in a longer kept paragraph (a
@@ -343,6 +362,17 @@ export function removeDuplicates(blocks: readonly Block[], analyzer: Analyzer): 
       action: 'drop-fragment',
       lines: fragment.lines,
       detail: `Dropped ${excerpt(fragment.text)}: it is contained in ${excerpt(container.text)} (line ${container.lines[0]}).`,
+    });
+  }
+
+  const tail = truncatedTail(paragraphs, occurrences.filter((id) => !dropped.has(id)));
+  if (tail) {
+    dropped.add(tail.fragment.id);
+    report.push({
+      stage: 'dedupe',
+      action: 'drop-fragment',
+      lines: tail.fragment.lines,
+      detail: `Dropped ${excerpt(tail.fragment.text)}: the file ends with it unfinished, and it is part of ${excerpt(tail.container.text)} (line ${tail.container.lines[0]}): a repeat cut short.`,
     });
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/ingest/parse-transcript.js';
-import { afterListLabel, nearCopyDistance, removeDuplicates, wordingDecides } from '../../src/ingest/remove-duplicates.js';
+import { afterListLabel, nearCopyDistance, removeDuplicates, truncatedTail, wordingDecides } from '../../src/ingest/remove-duplicates.js';
 import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
 
@@ -153,5 +153,22 @@ describe('removeDuplicates on a near-copy seen more often than its original', ()
     const kept = deduped.sequence.map((id) => deduped.paragraphs[id]!.text);
     expect(kept).toContain(original);
     expect(kept).not.toContain(corrupt);
+  });
+});
+
+describe('truncatedTail', () => {
+  const opening = '陈立新：开场。\n\n陈立新：再说。\n\n路透社记者：会谈顺利吗？谢谢。\n\n陈立新：会谈很顺利，谢谢大家。\n\n';
+  it.each([
+    ['a short unfinished piece of an answer', '谢谢大', '谢谢大'],
+    ['a short unfinished piece of a question', '会谈顺利吗', '会谈顺利吗'],
+    ['a finished last paragraph', '谢谢。', null],
+    ['an unfinished last paragraph found nowhere else', '再见各位朋友', null],
+  ])('GIVEN the file ends with %s THEN the dropped tail is %s', (_, last, expected) => {
+    const deduped = removeDuplicates(parseTranscript(`${opening}${last}\n`).value.blocks, analyzer).value;
+    const kept = deduped.sequence.map((id) => deduped.paragraphs[id]!.text);
+    expect(kept.includes(last)).toBe(expected === null);
+    const all = removeDuplicates(parseTranscript(`${opening}${last}\n`).value.blocks, analyzer).value.paragraphs;
+    const tail = truncatedTail(all, all.map((p) => p.id));
+    expect(tail?.fragment.text ?? null).toBe(expected);
   });
 });
