@@ -61,14 +61,24 @@ const ANNOUNCEMENT_LABEL = /^(?<name>[\p{Script=Han}·]{2,8}?)(?:首先|先)?(?:
 const ENGLISH_LABEL = /^\p{Lu}[\p{L}\p{M}.'’&()\- ]{0,60}?:\s+/u;
 
 /**
+ * Full-width punctuation that only Chinese writing uses (，。、；：《》！？（）「」『』【】): English
+ * translations punctuate with ASCII, so a line holding one is Chinese, however many Latin words it
+ * has (a Chinese paragraph split inside an English title: `为此，中方发布了《AI Capac` |
+ * `ity-Building Action Plan for All》，主要包括以下内容：`).
+ */
+const CHINESE_PUNCTUATION = /[，。、；：《》！？（）「」『』【】]/u;
+
+/**
  * True for a line written mostly in Latin words: in a bilingual transcript, the English
  * translation of the paragraph before it. Words are weighed against Chinese characters one for
  * one (a character says about as much as a word), so a Chinese sentence naming an English title
  * (`中方公布了《Digital Skills Partnership Framework》，欢迎各方参与。`) stays Chinese, however many
  * letters the title has, and an English one quoting Chinese (`guests tasted 饺子 (jiǎozi)`) stays English.
+ * A line with Chinese full-width punctuation is never English (CHINESE_PUNCTUATION).
  * `isMostlyLatin('Lin Zhiyuan: China and Africa…') → true`.
  */
 export function isMostlyLatin(text: string): boolean {
+  if (CHINESE_PUNCTUATION.test(text)) return false;
   const words = (text.match(/[A-Za-z]+/gu) ?? []).length;
   const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
   return words > 0 && words > han;

@@ -169,6 +169,8 @@ describe('isMostlyLatin', () => {
     ['a Chinese sentence naming a long English title', '中方当天公布了《Digital Skills Partnership Framework for Developing Countries》，欢迎各方参与。', false],
     ['a Chinese sentence with abbreviations', '各方支持同APEC、G20、ASEAN等机制加强协调。', false],
     ['digits and punctuation only', '2024．', false],
+    ['the second half of a Chinese paragraph split inside an English title', 'ity-Building Partnership Plan for Good and for All》，主要包括以下内容：', false],
+    ['the first half of a Chinese paragraph split after a comma', '据UNCTAD《World Investment Report 2024》，', false],
   ])('GIVEN %s THEN %s', (_, text, expected) => {
     expect(isMostlyLatin(text)).toBe(expected);
   });
