@@ -270,6 +270,7 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   // Whether someone will do something is answered only where the unit speaks of that action.
   const whether = ranking.question.whether;
   if (whether && first.doc.kind === 'unit') {
+    const actors = ranking.question.actors.map((actor) => actor.text);
     const action = ranking.concepts.filter((concept) => whether.action.includes(concept.term));
     const total = action.reduce((sum, concept) => sum + concept.weight, 0);
     // The reporter's question counts: asked about the action, the answer is about it.
@@ -277,13 +278,12 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
     if (total > 0 && held / total < MIN_ACTION_COVERAGE) return refuse('action_not_stated');
     // Whom the action is done to or with (对日本实施管制, 邀请乌克兰) must be named: the same action
     // towards another party is another matter.
-    const parties = action.filter((concept) => ranking.question.actors.some((actor) => actor.text === concept.term && actor.text !== whether.agent));
+    const parties = action.filter((concept) => actors.includes(concept.term) && concept.term !== whether.agent);
     if (parties.some((party) => presence(first.doc.matchText, party) === 0)) return refuse('action_not_stated');
     // When a party is to take it (中国会不会…), the action's verb (派驻 in 向钱凯港派驻海军) and its
     // first word that names no party (暂停向美国出口口罩, 自己造破冰船) must be there. A trend
     // (中美关系是否走向…) has no agent.
     if (whether.agent) {
-      const actors = ranking.question.actors.map((actor) => actor.text);
       const lead = action
         .filter((concept) => concept.term.length >= 2 && !actors.some((actor) => actor.includes(concept.term) || concept.term.includes(actor)))
         .sort((a, b) => whether.action.indexOf(a.term) - whether.action.indexOf(b.term))[0];
