@@ -1,5 +1,5 @@
 import type { Answer, AnswerDecision, AnswerHit } from '../types.js';
-import { analyzeQuery, type QueryConcept } from './query.js';
+import { analyzeQuery, englishPartsOfSpeech, type QueryConcept } from './query.js';
 import { statesFact } from './facts.js';
 import { PARTS_CREDIT, partsShare, presence } from './presence.js';
 import { queryAids } from './query-aids.js';
@@ -81,6 +81,10 @@ const ABSENT_PREDICATE_FACTOR = 0.5;
  * weighs in full, the second by ABSENT_PREDICATE_FACTOR.
  */
 function absentWordFactor(index: SearchIndex, term: string): number {
+  // An English word no dictionary translated: by its commonest part of speech in English
+  // (already, exactly: adverbs; cited, wild: a verb, an adjective); a name or an acronym the
+  // lexicon does not know weighs in full.
+  if (/^[a-z][a-z'-]*$/u.test(term)) return /^(?:RB|JJ|VB)/u.test(englishPartsOfSpeech(term)[0] ?? '') ? ABSENT_PREDICATE_FACTOR : 1;
   const tags = index.analyzer.tag(term);
   if (tags.length !== 1) return 1;
   return /^(?:v|vd|vi|vl|a|ad|ag|an|d|z|l|i)$/u.test(tags[0]!.tag) ? ABSENT_PREDICATE_FACTOR : 1;
@@ -289,6 +293,11 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
         .sort((a, b) => whether.action.indexOf(a.term) - whether.action.indexOf(b.term))[0];
       const heads = [lead, action.find((concept) => concept.term === whether.verb)];
       if (heads.some((head) => head && presence(first.doc.matchText, head) === 0)) return refuse('action_not_stated');
+      // A verb too common to be a concept (投, 抓) is looked for as it is written.
+      if (whether.verb && !heads[1] && !first.doc.matchText.includes(whether.verb)) return refuse('action_not_stated');
+      // Whether another party did something is answered only where the unit names that party.
+      const agent = ranking.question.actors.find((actor) => actor.text === whether.agent);
+      if (agent?.side === 'other' && !first.doc.matchText.includes(normalizeForMatching(agent.text))) return refuse('action_not_stated');
     }
   }
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.

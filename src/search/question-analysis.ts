@@ -90,7 +90,7 @@ const FRAMING = [
   '麻烦发一下', '麻烦发下', '麻烦贴一下', '麻烦给', '麻烦问', '发一下', '贴一下', '谢谢', '多谢',
   '我记得', '还记得', '记得有', '我听说', '听说', '据说', '好像', '印象中', '我想问一下', '我想问', '想问一下', '想问', '问一下', '请问', '想知道', '我想知道',
   '究竟', '到底', '咋回事', '怎么回事', '是啥情况', '啥情况', '什么情况', '咋样', '怎么样', '如何', '能不能说说', '说说', '讲讲', '聊聊',
-  '有没有', '是不是', '对吧', '是吧', '呢', '吗', '啊', '呀', '吧', '哈',
+  '有这回事吗', '有这回事', '是真的吗', '真的吗', '有没有', '是不是', '对吧', '是吧', '对吗', '是吗', '呢', '吗', '啊', '呀', '吧', '哈',
   // the quote itself, and pointing at it: 有原话吗, 那段, 这块
   '有原话吗', '原话', '原文', '那段话', '那段', '那句话', '那句', '这段话', '这块', '这方面',
   // who said it and where: the record is the ministry's and its press conferences'
@@ -186,16 +186,16 @@ const ACTION_VERB_TAG = /^v[dign]?$/u;
 const BEFORE_ACTION_TAG = /^(?:d|m)$/u;
 /** Verbs of saying: the action is what follows them. */
 const SAYING = /^(?:说|说过|讲|讲过|提|提过|提到|提及|谈|谈到|谈及|表态|宣称)$/u;
-/** Modal verbs, which name no action. */
-const MODAL = /^(?:会|要|能|能够|可以|应该|应当|将|将要|打算|准备|愿意|想|是|有)$/u;
+/** Modal verbs, and verbs of keeping on (继续, 坚持, 承诺) that take the action as their object: they name no action. */
+const MODAL = /^(?:会|要|能|能够|可以|应该|应当|将|将要|打算|准备|愿意|想|是|有|继续|坚持|承诺|保证|一直|仍|仍然|还)$/u;
 
 /** The whether-question of a Chinese question without framing, if it asks one (see WHETHER and DONE_CUE). */
-function whetherOf(analyzer: Analyzer, topical: string, folded: string, chinaSide: ReadonlySet<string>): Whether | undefined {
+function whetherOf(analyzer: Analyzer, topical: string, folded: string, chinaSide: ReadonlySet<string>, viewAsked = false): Whether | undefined {
   const will = WHETHER.exec(topical);
   if (will) return will[2] && will[2].trim().length > 0 ? whetherAsked(analyzer, topical.slice(0, will.index), will[1]!, will[2], chinaSide) : undefined;
   // 有没有 that begins a framing phrase (有没有官方说法, 有没有人知道) asks nothing of the record.
   const done = [...folded.matchAll(DONE_CUE)].find((match) => !FRAMING.some((phrase) => phrase.length > match[1]!.length && folded.startsWith(phrase, match.index)));
-  if (!done) return undefined;
+  if (!done) return viewAsked ? undefined : yesNoAsked(analyzer, folded, chinaSide);
   let words = analyzer.tag(stripFraming(done[2]!, analyzer.words).core);
   const start = words.findIndex(({ tag }) => !BEFORE_ACTION_TAG.test(tag));
   if (start >= 0 && SAYING.test(words[start]!.word)) words = words.slice(start + 1);
@@ -203,6 +203,49 @@ function whetherOf(analyzer: Analyzer, topical: string, folded: string, chinaSid
   const action = words.map(({ word }) => word).join('');
   if (action.trim().length === 0) return undefined;
   return whetherAsked(analyzer, stripFraming(folded.slice(0, done.index), analyzer.words).core, done[1]!, action, chinaSide);
+}
+
+/**
+ * A yes-or-no question whose cue needs no modal: 是不是 before the action, a verb asked both ways
+ * (签没签), or 吗/没有/没 closing the question (中国已经答应出钱了吗, 美国加入了没有).
+ */
+const YES_NO_CUE = /是不是|([\u4e00-\u9fff])没\1|(?:了)?(?:吗|没有|没)(?=[？?！!。.~～\s]*$)/u;
+/** Tags that start the action of a yes-or-no question: a verb, a preposition, or a word jieba does not know (投了/x). */
+const YES_NO_START_TAG = /^(?:v|vd|vi|vn|p|x)$/u;
+/** Where a question's clauses part. */
+const CLAUSE_BREAK = /[，,。？?！!；;：:~～\s]/u;
+
+/**
+ * The whether-question of a yes-or-no question cued by YES_NO_CUE, read from the clause of the
+ * cue with framing left out. Before the action (是不是, 签没签) the cue parts who from what; at
+ * the end (…了吗) the clause's first verb that is not a modal starts the action, and the verb
+ * right before the cue is the one asked (那伙人抓到了没有: 抓到). A clause with no such verb
+ * (中俄关系好了吗) asks no action.
+ */
+function yesNoAsked(analyzer: Analyzer, folded: string, chinaSide: ReadonlySet<string>): Whether | undefined {
+  const cue = YES_NO_CUE.exec(folded);
+  if (!cue) return undefined;
+  let from = cue.index;
+  while (from > 0 && !CLAUSE_BREAK.test(folded[from - 1]!)) from--;
+  let to = cue.index + cue[0].length;
+  while (to < folded.length && !CLAUSE_BREAK.test(folded[to]!)) to++;
+  const core = (text: string) => analyzer.tag(stripFraming(text, analyzer.words).core.replace(/\s+/gu, ''));
+  const before = folded.slice(from, cue.index);
+  const after = `${cue[1] ?? ''}${folded.slice(cue.index + cue[0].length, to)}`;
+  const ending = !cue[0].startsWith('是') && !cue[1];
+  const words = ending ? core(before) : core(after);
+  // jieba tags a verb after a modal as a noun at times (会制裁/n): what follows a modal is the action.
+  let verb = words.findIndex(({ word, tag }, i) => !MODAL.test(word) && (YES_NO_START_TAG.test(tag) || (i > 0 && MODAL.test(words[i - 1]!.word))));
+  if (verb < 0) return undefined;
+  // After a verb of saying, the action is what was said (外交部说之前谈的成果还算数吗).
+  if (SAYING.test(words[verb]!.word)) verb = words.findIndex(({ word, tag }, i) => i > verb && ACTION_START_TAG.test(tag) && !MODAL.test(word));
+  if (verb < 0) return undefined;
+  const action = words.slice(verb).map(({ word }) => word).join('');
+  const agentText = ending ? words.slice(0, verb).filter(({ word }) => !MODAL.test(word)).map(({ word }) => word).join('') : before;
+  const asked = whetherAsked(analyzer, agentText, cue[0], action, chinaSide);
+  if (!ending) return asked;
+  const last = words.slice(verb).filter(({ word, tag }) => ACTION_VERB_TAG.test(tag) && !MODAL.test(word)).at(-1)?.word;
+  return last ? { ...asked, verb: last } : asked;
 }
 
 /** Words that put what follows them in the object or topic position (对美国的做法, 针对…), not the subject. */
@@ -473,7 +516,8 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const topical = english
     ? cues.reduce((rest, cue) => rest.replace(new RegExp(`\\b${cue.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\b`, 'giu'), ' '), core)
     : cues.reduce((rest, cue) => rest.split(cue).join(' '), core);
-  const whether = english ? undefined : whetherOf(analyzer, topical, folded, chinaSide);
+  // A yes-or-no claim put to China for its view (…是不是在抢生意？中方怎么看) asks for the view.
+  const whether = english ? undefined : whetherOf(analyzer, topical, folded, chinaSide, view?.side === 'china');
   return {
     runs: languageRuns(text),
     framing,

@@ -165,6 +165,14 @@ describe('rankCandidates: words no unit contains', () => {
     const analyzer = seedIndex().analyzer;
     expect(weightOf('中澳闹别扭', '闹别扭') / analyzer.specificity('闹别扭')).toBeCloseTo(weightOf('中澳葡萄酒', '葡萄酒') / analyzer.specificity('葡萄酒') / 2, 5);
   });
+
+  it('GIVEN an English word nothing translates THEN an adverb or adjective weighs half, a name the lexicon does not know in full', () => {
+    const weightOf = (question: string, term: string) => rankCandidates(seedIndex(), question).concepts.find((concept) => concept.term === term)?.weight ?? NaN;
+    const analyzer = seedIndex().analyzer;
+    const adverb = weightOf('Has China already answered the lawsuits?', 'already') / analyzer.specificity('already');
+    const name = weightOf('Has China answered the Myitsone lawsuits?', 'myitsone') / analyzer.specificity('myitsone');
+    expect(adverb).toBeCloseTo(name / 2, 5);
+  });
 });
 
 describe('answerQuestion: whether an action will be taken', () => {

@@ -113,6 +113,28 @@ describe('analyzeQuestion: whether an action will be taken', () => {
   });
 
   it.each([
+    ['坦赞铁路激活项目 中国已经答应出钱了吗', { cue: '了吗', action: '答应出钱', verb: '出钱', agent: '中国' }],
+    ['全球发展倡议之友小组 美国加入了没有', { cue: '了没有', action: '加入', verb: '加入', agent: '美国' }],
+    ['洞朗对峙结束以后中国是不是已经停止在那边修路了', { cue: '是不是', action: '停止在那边修路了', verb: '停止', agent: '中国' }],
+    ['那中国会派兵加入吗', { cue: '吗', action: '派兵加入', verb: '加入', agent: '中国' }],
+    ['中方签没签协议', { cue: '签没签', action: '签协议', agent: '中方' }],
+    // a modal or a verb of keeping on is no action; after a verb of saying, the action is what was said
+    ['中方会制裁去出席的美国官员吗', { cue: '吗', action: '制裁去出席的美国官员', verb: '出席', agent: '中方' }],
+    ['中国是不是一直坚持不首先使用核武器', { cue: '是不是', action: '不首先使用核武器', verb: '使用', agent: '中国' }],
+  ])('GIVEN %s (the cue needs no modal: 是不是, V没V, …吗, …了没有) THEN it asks whether: %j', (question, whether) => {
+    expect(analyzeQuestion(analyzer, question).whether).toEqual(whether);
+  });
+
+  it.each([
+    // no verb in the clause, a request about the record, or a claim put to China for its view
+    ['中俄关系好了吗'],
+    ['听说中国给非洲免债了 有这回事吗'],
+    ['美国的基建计划是不是在跟一带一路抢生意？中方怎么看'],
+  ])('GIVEN %s THEN the yes-or-no form asks no whether', (question) => {
+    expect(analyzeQuestion(analyzer, question).whether).toBeUndefined();
+  });
+
+  it.each([
     ['中方如何看待中美关系'],
     ['中国给非洲的贷款有多大'],
     // 有没有 before a noun, or beginning a framing phrase, asks for a statement
