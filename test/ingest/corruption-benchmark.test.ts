@@ -31,14 +31,14 @@ interface Floors {
 }
 
 const FLOORS: Record<Half, Floors> = {
-  // The halves were formed anew three times on 2026-11-27 (twice in the morning, once in the second session): each
-  // held-out half, once read, joined the tuning half, and six transcripts written blind are the held-out half.
-  // Floors are what ingest reached on the current halves (seed 2024, 5 variants), less a margin; raise them as
-  // ingest improves, never lower them to let a change through.
-  // tuning (31 transcripts): exact 0.901, paired 0.972, wrong 0.023, kept 0, lost 0, unanswered 59/66.
-  tuning: { minExactUnits: 0.88, minPairedQuestions: 0.96, maxWrongUnitParagraphs: 0.03, maxCorruptKept: 1, maxSentencesLost: 1, minUnansweredFound: 0.88 },
-  // holdout (6 transcripts), measured only: exact 0.956, paired 0.995, wrong 0.009, kept 0, lost 0, unanswered 14/14.
-  holdout: { minExactUnits: 0.93, minPairedQuestions: 0.98, maxWrongUnitParagraphs: 0.015, maxCorruptKept: 1, maxSentencesLost: 1, minUnansweredFound: 0.9 },
+  // The halves were formed anew four times on 2026-11-27 (twice in the morning, once in the second session, once in
+  // the third): each held-out half, once read, joined the tuning half, and six transcripts written blind are the
+  // held-out half. Floors are what ingest reached on the current halves (seed 2024, 5 variants), less a margin;
+  // raise them as ingest improves, never lower them to let a change through.
+  // tuning (37 transcripts): exact 0.910, paired 0.976, wrong 0.020, kept 0, lost 0, unanswered 73/80.
+  tuning: { minExactUnits: 0.89, minPairedQuestions: 0.96, maxWrongUnitParagraphs: 0.025, maxCorruptKept: 1, maxSentencesLost: 1, minUnansweredFound: 0.88 },
+  // holdout (6 transcripts written blind in the third session), measured only: exact 0.912, paired 0.997, wrong 0.019, kept 0, lost 0, unanswered 12/12.
+  holdout: { minExactUnits: 0.89, minPairedQuestions: 0.98, maxWrongUnitParagraphs: 0.025, maxCorruptKept: 1, maxSentencesLost: 1, minUnansweredFound: 0.9 },
 };
 
 const summaries = new Map<Half, BenchmarkSummary>();
