@@ -1,5 +1,5 @@
 import type { Answer, AnswerDecision, AnswerHit } from '../types.js';
-import { analyzeQuery, englishPartsOfSpeech, type QueryConcept } from './query.js';
+import { analyzeQuery, type QueryConcept } from './query.js';
 import { statesFact } from './facts.js';
 import { PARTS_CREDIT, partsShare, presence } from './presence.js';
 import { queryAids } from './query-aids.js';
@@ -7,7 +7,7 @@ import { calibrate } from './calibration.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 import { rankTop } from './postings.js';
-import { charBigrams, normalizeForMatching } from '../text/index.js';
+import { charBigrams, englishPartsOfSpeech, normalizeForMatching } from '../text/index.js';
 import { quoteLatestOccurrence, sharesLine } from '../archive/occurrences.js';
 import { askTime, orderByTime, type AnswerOptions } from './asked-time.js';
 
@@ -291,10 +291,10 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
       const lead = action
         .filter((concept) => concept.term.length >= 2 && !actors.some((actor) => actor.includes(concept.term) || concept.term.includes(actor)))
         .sort((a, b) => whether.action.indexOf(a.term) - whether.action.indexOf(b.term))[0];
-      const heads = [lead, action.find((concept) => concept.term === whether.verb)];
-      if (heads.some((head) => head && presence(first.doc.matchText, head) === 0)) return refuse('action_not_stated');
+      const verb = action.find((concept) => concept.term === whether.verb);
+      if ([lead, verb].some((head) => head && presence(first.doc.matchText, head) === 0)) return refuse('action_not_stated');
       // A verb too common to be a concept (投, 抓) is looked for as it is written.
-      if (whether.verb && !heads[1] && !first.doc.matchText.includes(whether.verb)) return refuse('action_not_stated');
+      if (whether.verb && !verb && !first.doc.matchText.includes(whether.verb)) return refuse('action_not_stated');
       // Whether another party did something is answered only where the unit names that party.
       const agent = ranking.question.actors.find((actor) => actor.text === whether.agent);
       if (agent?.side === 'other' && !first.doc.matchText.includes(normalizeForMatching(agent.text))) return refuse('action_not_stated');

@@ -62,6 +62,14 @@ function sentences(text: string): string[] {
 
 /** Share of the question's weight a sentence must name to be about what the question asks. */
 const MIN_SENTENCE_COVERAGE = 0.6;
+/**
+ * Share of the question's weight the stating sentence must name itself: the sentence before it
+ * may name the rest of what it is about (…嫦娥六号成功着陆。此次任务搭载的4个国际载荷…), up to
+ * MIN_SENTENCE_COVERAGE. Against the lone sentence, on the evaluation suite: held-out 6 answers
+ * more right and no false one more; tuning 8 more right, 3 false more (0.35 and 0.45 found fewer
+ * on both halves).
+ */
+const MIN_OWN_COVERAGE = 0.25;
 
 /**
  * True when a sentence of `paragraph` (folded) names most of what the question is about (at
@@ -88,9 +96,14 @@ export function statesFact(
     kind === 'date' || kind === 'quantity' || kind === 'age'
       ? new RegExp((kind === 'date' ? (DATE_PRECISION.find(([cue]) => cue.test(asked.cue ?? ''))?.[1] ?? FACT_PATTERNS.date) : FACT_PATTERNS[kind]).source, 'gu')
       : undefined;
-  return sentences(paragraph).some((sentence) => {
-    const found = concepts.reduce((sum, concept, i) => sum + Math.max(presence(sentence, concept), bySpeaker[i]!) * concept.weight, 0);
+  const all = sentences(paragraph);
+  return all.some((sentence, at) => {
+    // What a sentence is about may be named in the one before it (…嫦娥六号成功着陆。此次任务搭载的4个国际载荷…).
+    const context = `${all[at - 1] ?? ''}${sentence}`;
+    const found = concepts.reduce((sum, concept, i) => sum + Math.max(presence(context, concept), bySpeaker[i]!) * concept.weight, 0);
     if (total <= 0 || found / total < MIN_SENTENCE_COVERAGE) return false;
+    const own = concepts.reduce((sum, concept, i) => sum + Math.max(presence(sentence, concept), bySpeaker[i]!) * concept.weight, 0);
+    if (own / total < MIN_OWN_COVERAGE) return false;
     // A count in the unit asked for (多少亿吨: a number of 吨), a name next to the role asked for (营长).
     if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${MEASURES[asked.measure] ?? asked.measure}`, 'u').test(sentence);
     if (kind === 'identity' && asked.slot) return new RegExp(`${escape(asked.slot.before)}[^，,。；;]{1,12}?${escape(asked.slot.after)}`, 'u').test(sentence);

@@ -63,17 +63,6 @@ function baseOfIrregularVerb(word: string): string | undefined {
   return Object.hasOwn(irregularVerbs, word) ? irregularVerbs[word] : undefined;
 }
 
-/**
- * Parts of speech of an English word, the commonest first, in Penn Treebank tags (RB, JJ, VBD,
- * NN …), from wink-lexicon's lexicon of 13,462 common words (1.2 MB, loaded on the first English
- * word); empty for a word it does not know (a name, an acronym, a misspelling).
- */
-let englishLexicon: Readonly<Record<string, readonly string[]>> | undefined;
-export function englishPartsOfSpeech(word: string): readonly string[] {
-  englishLexicon ??= createRequire(import.meta.url)('wink-lexicon/src/lexicon.js') as Record<string, readonly string[]>;
-  return Object.hasOwn(englishLexicon, word) ? englishLexicon[word]! : [];
-}
-
 /** Forms of an English word to look up, the word first: smearing → smear, exports → export, countries → country, held → hold. */
 function englishForms(word: string): string[] {
   const forms = [word];

@@ -7,3 +7,4 @@ export { DEFAULT_ANALYZER_FILES, createDefaultAnalyzer, createServingAnalyzer } 
 export { foldScript, normalizeForMatching } from './normalize.js';
 export { charBigrams, CJK_ONLY } from './char-bigrams.js';
 export { parseGlossary, parseStopWords, parseSynonyms, type Glossary, type Lexicon, type SynonymMap } from './lexicon.js';
+export { englishPartsOfSpeech } from './english-parts-of-speech.js';

@@ -45,6 +45,13 @@ describe('statesFact', () => {
     expect(statesFact(analyzer, '约翰内斯堡峰会于12月举行。', { fact: 'date', cue: '什么时候' }, asked, '约翰内斯堡峰会什么时候开的')).toBe(true);
   });
 
+  it('GIVEN the subject named in the sentence before the number THEN the number is stated about it, but not by a sentence naming nothing of the question', () => {
+    const asked = concepts('嫦娥六号', '国际', '载荷');
+    expect(statesFact(analyzer, '嫦娥六号携带国际合作项目成功着陆。此次任务搭载了4个载荷。', { fact: 'quantity', measure: '个' }, asked)).toBe(true);
+    expect(statesFact(analyzer, '此次任务搭载了4个载荷。', { fact: 'quantity', measure: '个' }, asked)).toBe(false);
+    expect(statesFact(analyzer, '嫦娥六号搭载国际载荷成功着陆。此次任务共有4个阶段。', { fact: 'quantity', measure: '个' }, asked)).toBe(false);
+  });
+
   it('GIVEN a number in a sentence that names too little of the question THEN the fact is not stated about it', () => {
     const asked = concepts('疫情', 'gdp', '下降');
     expect(statesFact(analyzer, '三国gdp占全球20%以上。疫情给世界带来冲击。', { fact: 'quantity' }, asked)).toBe(false);
