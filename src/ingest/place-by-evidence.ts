@@ -22,7 +22,7 @@ export const PLACEMENT = {
    * standing in it this many times as firmly: it answers no question whose words its paragraphs
    * would share, and an announcement lists unrelated news.
    */
-  openingHold: 2,
+  openingHold: 4,
   /**
    * In a transcript that shows no damage at all (no split, repeated, corrupt or fragmentary
    * paragraph), position counts this many times as much for a group that is neither an orphan
