@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { splitEnglishCompound } from '../text/english-dictionary.js';
 import { isPinyinName } from '../text/romanized-names.js';
-import type { Analyzer } from '../text/index.js';
+import { englishPartsOfSpeech, type Analyzer } from '../text/index.js';
 import { analyzeQuestion, isEnglish, languageRuns, type QuestionAnalysis } from './question-analysis.js';
 
 export { isEnglish };
@@ -148,8 +148,10 @@ export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAi
         matched = n;
       }
     }
-    // A one-word name the dictionary does not know (Xinjiang, Zhongnanhai).
-    if (matched === 0 && aids.names && /^[A-Z][a-z]+$/u.test(word) && isPinyinName([word])) {
+    // A one-word name the dictionary does not know (Xinjiang, Zhongnanhai; typed in lower case
+    // too when it is no English word: hangzhou, lianghui).
+    const nameLike = /^[A-Z][a-z]+$/u.test(word) || (/^[a-z]+$/u.test(word) && englishPartsOfSpeech(word).length === 0);
+    if (matched === 0 && aids.names && nameLike && isPinyinName([word])) {
       const found = aids.names(word);
       if (found.length > 0) {
         readings.push({ english: word.toLowerCase(), alternatives: found.slice(0, DICTIONARY_MAX_SENSES) });

@@ -432,8 +432,8 @@ export function viewAsked(
   folded: string,
   chinaSide: ReadonlySet<string>,
 ): { side: 'china' | 'other'; party: string; cue: string } | null {
-  // Discord questions leave out commas: a space after a Chinese word ends a clause too.
-  const pieces = folded.split(/([，,。！？!?；;：:]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff0-9]))/u);
+  // Discord questions leave out commas: a space after a word (Chinese, or English inside Chinese) ends a clause too.
+  const pieces = folded.split(/([，,。！？!?；;：:]|(?<=[\u4e00-\u9fffa-z0-9])\s+(?=[\u4e00-\u9fff0-9]))/u);
   const clauses: { text: string; afterSpace: boolean }[] = [];
   for (let i = 0; i < pieces.length; i += 2) {
     const text = pieces[i] ?? '';

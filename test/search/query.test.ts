@@ -82,6 +82,12 @@ describe('English questions', () => {
     expect(translate(analyzer, 'Big Change', aids).map((reading) => reading.alternatives[0])).toEqual(['big', '变化']);
   });
 
+  it('GIVEN a one-word pinyin name typed in lower case THEN it is read as the name, unless it is an English word', () => {
+    const aids = { names: (name: string) => (name.toLowerCase() === 'hangzhou' ? ['杭州'] : name.toLowerCase() === 'change' ? ['嫦娥'] : []) };
+    expect(translate(analyzer, 'what happened in hangzhou', aids).map((reading) => reading.alternatives[0])).toContain('杭州');
+    expect(translate(analyzer, 'what will change', aids).map((reading) => reading.alternatives[0])).not.toContain('嫦娥');
+  });
+
   it('GIVEN an irregular English form or a month THEN the dictionary is asked for its base form and the month is no topic', () => {
     const aids = { english: (phrase: string) => (phrase === 'hold' ? ['举行'] : phrase === 'country' ? ['国家'] : []) };
     expect(translate(analyzer, 'Which countries held talks in June', aids).flatMap((reading) => reading.alternatives)).toEqual(['国家', '举行', 'talks']);

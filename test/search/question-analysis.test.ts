@@ -11,6 +11,8 @@ describe('analyzeQuestion: intent', () => {
     ['中欧关系的主基调是什么？', { kind: 'position' }],
     ['南海仲裁案 中方立场', { kind: 'position' }],
     ['美国指责中国，中方怎么回应', { kind: 'position' }],
+    // a space after an English word ends a clause as one after a Chinese word does
+    ['英国航母要开去Pacific 中国外交部怎么回应的', { kind: 'position' }],
     ['中方对美国的做法怎么看', { kind: 'position' }],
     ['王毅怎么评价中俄关系', { kind: 'position' }],
     ['中国为全球抗疫提供了哪些帮助？', { kind: 'position' }],
