@@ -46,9 +46,10 @@ export const PLACEMENT = {
   margin: 2,
   /**
    * Belonging with the rest of its list (三是 with 一是/二是) counts up to this much; repeating a
-   * label an answer already has counts as much against it.
+   * label an answer already has counts as much against it. Numbering that continues a sibling's
+   * is rarely a coincidence, so it outweighs a copy's position and a fair share of words.
    */
-  list: 6,
+  list: 12,
   /** Word evidence: the cosine similarity of the group's words with an answer's words (its paragraphs and question), times this. */
   words: 40,
   /** …and with what the answer surely is (its question and first paragraph, whatever the file put after them), times this. */
@@ -176,7 +177,7 @@ export function positionEvidence(tallies: readonly (ReadonlyMap<number, number> 
  * list is not pulled after a smaller one; they count against an answer that already has one of
  * their labels (a second 二是). A group that holds an intro and no item counts for the answer
  * holding most items, if that answer has no intro.
- * `listEvidence(['三是…'], new Map([[1, ['一是…', '二是…']], [2, ['…']]]))` → `Map { 1 → 6, 2 → 0 }`.
+ * `listEvidence(['三是…'], new Map([[1, ['一是…', '二是…']], [2, ['…']]]))` → `Map { 1 → 12, 2 → 0 }`.
  */
 export function listEvidence(texts: readonly string[], members: ReadonlyMap<number, readonly string[]>): Map<number, number> {
   const evidence = new Map<number, number>([...members.keys()].map((start) => [start, 0]));
