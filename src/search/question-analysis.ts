@@ -450,6 +450,13 @@ export function viewAsked(
       (actor) => !OBJECT_MARKERS.test(before.slice(0, actor.at)) && !before.slice(actor.end).startsWith('的') && !TOPIC_NOUNS.test(before.slice(actor.end)),
     );
     if (subject) return { side: subject.side, party: subject.text, cue: verb[0] };
+    // A name jieba does not know (博雷利/x, 莫迪/x) right before the verb (or its adverb: 对此) is who is asked about.
+    const words = analyzer.tag(before.trim());
+    while (words.length > 1 && words.at(-1)!.tag === 'd') words.pop();
+    const last = words.at(-1);
+    if (last && last.tag === 'x' && /^[\u4e00-\u9fff]{2,}$/u.test(last.word)) {
+      return { side: chinaSide.has(last.word) || CHINA_SIDE.test(last.word) ? 'china' : 'other', party: last.word, cue: verb[0] };
+    }
     // 欧盟 对此怎么看: the party typed before a space is the subject of what follows it.
     const previous = clauses[c - 1];
     const named = previous && clauses[c]!.afterSpace ? actorsOf(analyzer, previous.text, chinaSide).at(-1) : undefined;

@@ -93,6 +93,19 @@ describe('englishViewAsked', () => {
   });
 });
 
+describe('analyzeQuestion: a name jieba does not know', () => {
+  it.each([
+    ['莫迪怎么回应的', { kind: 'other-view', party: '莫迪', cue: '怎么回应' }],
+    ['博雷利对此怎么表态', { kind: 'other-view', party: '博雷利', cue: '怎么表态' }],
+  ])('GIVEN %s (an unknown name right before the verb) THEN it asks that party’s view: %j', (question, intent) => {
+    expect(analyzeQuestion(analyzer, question).intent).toEqual(intent);
+  });
+
+  it('GIVEN an unknown name that is one of the index’s speakers THEN it asks China’s position', () => {
+    expect(analyzeQuestion(analyzer, '莫迪怎么回应的', new Set(['莫迪'])).intent).toEqual({ kind: 'position' });
+  });
+});
+
 describe('analyzeQuestion: whether an action will be taken', () => {
   it.each([
     ['中国会不会暂停向美国出口口罩', { cue: '会不会', action: '暂停向美国出口口罩', verb: '出口', agent: '中国' }],
