@@ -60,6 +60,34 @@ function sentences(text: string): string[] {
   return text.split(/(?<=[。!?！？])/u).filter((sentence) => sentence.trim().length > 0);
 }
 
+/** Words between the thing measured and the cue that asks its number: 利率(到底)是多少. */
+const BEFORE_QUANTITY_CUE = /(?:是|有|为|达到|到底|究竟|一共|总共|大概|大约|约|共)+$/u;
+/** jieba tags of a thing that can be measured: a noun, or a verb used as one (投资/vn). */
+const MEASURED_TAG = /^(?:n|nz|vn|an)$/u;
+
+/**
+ * The thing a number is asked of when it stands right before the cue (利率是多少, 贸易额有多少):
+ * the question's concept holding that noun, or the noun itself. Undefined when the cue follows
+ * no noun (有多少国家: the count's unit says what is counted) or the noun is a verb's object
+ * (人口占世界多少).
+ */
+function measuredThing(
+  analyzer: Analyzer,
+  question: string,
+  cue: string | undefined,
+  concepts: readonly { alternatives: readonly string[] }[],
+): { alternatives: readonly string[] } | undefined {
+  const at = cue ? question.indexOf(cue) : -1;
+  if (at <= 0) return undefined;
+  const before = question.slice(0, at).replace(BEFORE_QUANTITY_CUE, '');
+  const words = analyzer.tag(before.split(/[，,。？?！!；;：:\s]/u).at(-1) ?? '');
+  const last = words.at(-1);
+  if (!last || last.word.length < 2 || !MEASURED_TAG.test(last.tag)) return undefined;
+  // The object of a verb (占世界多少: a share of the world) is not what is measured.
+  if (/^v/u.test(words.at(-2)?.tag ?? '')) return undefined;
+  return concepts.find((concept) => concept.alternatives.includes(last.word)) ?? { alternatives: [last.word] };
+}
+
 /** Share of the question's weight a sentence must name to be about what the question asks. */
 const MIN_SENTENCE_COVERAGE = 0.6;
 /**
@@ -96,8 +124,11 @@ export function statesFact(
     kind === 'date' || kind === 'quantity' || kind === 'age'
       ? new RegExp((kind === 'date' ? (DATE_PRECISION.find(([cue]) => cue.test(asked.cue ?? ''))?.[1] ?? FACT_PATTERNS.date) : FACT_PATTERNS[kind]).source, 'gu')
       : undefined;
+  const measured = kind === 'quantity' ? measuredThing(analyzer, question, asked.cue, concepts) : undefined;
   const all = sentences(paragraph);
   return all.some((sentence, at) => {
+    // What a number is asked of (利率是多少: a rate) must be what the sentence counts.
+    if (measured && presence(sentence, measured) === 0) return false;
     // What a sentence is about may be named in the one before it (…嫦娥六号成功着陆。此次任务搭载的4个国际载荷…).
     const context = `${all[at - 1] ?? ''}${sentence}`;
     const found = concepts.reduce((sum, concept, i) => sum + Math.max(presence(context, concept), bySpeaker[i]!) * concept.weight, 0);

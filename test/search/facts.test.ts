@@ -52,6 +52,15 @@ describe('statesFact', () => {
     expect(statesFact(analyzer, '嫦娥六号搭载国际载荷成功着陆。此次任务共有4个阶段。', { fact: 'quantity', measure: '个' }, asked)).toBe(false);
   });
 
+  it('GIVEN a number asked of the thing right before the cue (利率是多少) THEN only a sentence about that thing states it', () => {
+    const asked = concepts('贷款', '额度', '利率');
+    const question = '那200亿美元贷款额度利率是多少';
+    expect(statesFact(analyzer, '中方将提供200亿美元贷款额度，利率为3%。', { fact: 'quantity', cue: '多少' }, asked, question)).toBe(true);
+    expect(statesFact(analyzer, '中方将向非洲再提供300亿美元贷款额度，支持基础设施建设。', { fact: 'quantity', cue: '多少' }, asked, question)).toBe(false);
+    // the object of a verb (占世界多少) is not what is measured
+    expect(statesFact(analyzer, '金砖国家人口约占全球的45%。', { fact: 'quantity', cue: '多少' }, concepts('金砖国家', '人口', '世界'), '金砖国家人口占世界多少')).toBe(true);
+  });
+
   it('GIVEN a number in a sentence that names too little of the question THEN the fact is not stated about it', () => {
     const asked = concepts('疫情', 'gdp', '下降');
     expect(statesFact(analyzer, '三国gdp占全球20%以上。疫情给世界带来冲击。', { fact: 'quantity' }, asked)).toBe(false);
