@@ -371,6 +371,25 @@ export function factAsked(
   return null;
 }
 
+/**
+ * A measure read after a count's cue that is only the first character of a word (多少项目: 项目,
+ * not 项) counts nothing: the count asks for that word's number in any unit, and the word stays
+ * a topic word.
+ */
+function measureAsWord(analyzer: Analyzer, text: string, fact: ReturnType<typeof factAsked>): ReturnType<typeof factAsked> {
+  if (!fact?.measure) return fact;
+  const at = text.indexOf(fact.cue);
+  if (at < 0) return fact;
+  const after = text.slice(at + fact.cue.length);
+  // The measure with its magnitude (多少亿吨: 亿吨) as it stands after the cue.
+  const span = /^[亿万千百]*/u.exec(after)![0].length + fact.measure.length;
+  if (!after.slice(0, span).endsWith(fact.measure)) return fact;
+  const first = analyzer.cut(after)[0] ?? '';
+  if (first.length <= span) return fact;
+  const { measure: _word, ...rest } = fact;
+  return rest;
+}
+
 /** The unit a count asks for, right after its cue: 多少亿吨 → 吨, 多少万亿美元 → 美元, 几支 → 支. */
 const MEASURE_AFTER_CUE =
   /^[少几]?(?:[亿万千百]+)?(美元|欧元|人民币|元|钱|立方米|平方米|平方公里|公里|公斤|千克|吨|桶|标准箱|千瓦|兆瓦|公顷|人次|架次|人|名|位|个|支|批|架|艘|剂|项|次|家|所|条|件|笔|种|倍|只|张|台|辆|座|份|箱|套|针|篇|部|场|届|轮|枚|期)/u;
@@ -508,7 +527,7 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const { framing, core } = stripFraming(foldScript(text), analyzer.words);
   const quote = QUOTE_CUES.find((cue) => folded.includes(cue));
   const view = english ? englishViewAsked(folded, chinaSide) : viewAsked(analyzer, folded, chinaSide);
-  const fact = factAsked(english ? core : core.toLowerCase(), english);
+  const fact = measureAsWord(analyzer, core.toLowerCase(), factAsked(english ? core : core.toLowerCase(), english));
   // The words that ask for a kind of answer (怎么回应, 多少支) are not what the question is about.
   const cues = [view?.cue, fact?.cue, fact?.measure ? `${fact.cue}${fact.measure}` : undefined]
     .filter((cue): cue is string => cue !== undefined && cue.length > 0)

@@ -73,6 +73,12 @@ describe('analyzeQuestion: intent', () => {
     expect(intentOf(question)).toMatchObject({ kind: 'fact', fact, ...detail });
   });
 
+  it('GIVEN a count whose measure is only the first character of a word (多少项目) THEN no measure, and the word stays a topic word', () => {
+    const analysis = analyzeQuestion(analyzer, '澜湄合作专项基金支持了多少项目');
+    expect(analysis.intent).toEqual({ kind: 'fact', fact: 'quantity', cue: '多少' });
+    expect(analysis.core).toContain('项目');
+  });
+
   it.each([
     ['中方認為朝鮮半島問題的癥結在哪裡？'],
     ['中国跟俄罗斯以后要在哪些新领域合作'],
