@@ -152,7 +152,7 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
  * (南海仲裁案中方立场) asks nothing of the kind.
  */
 const VIEW_VERBS =
-  /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|回击|反驳|驳斥|应对|反应|表态|说|认为|解释|想|描述|描绘|形容|定性|界定|称呼|介绍)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|回应|表态|说法|期待|期望)|(?:反应|态度|立场|看法|观点|评价|回应|表态)(?:是什么|如何|怎样|怎么样)|说(?:了|过)?些?(?:什么|哪些|啥)|(?:哪些|什么)(?:话|狠话|言论)|(?:理由|原因|动机|用意)(?:是什么|是啥|何在)|为什么|为何|为啥/gu;
+  /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|答复|回击|反驳|驳斥|应对|反应|表态|表述|表示|说|认为|解释|解读|想|描述|描绘|形容|定性|界定|称呼|介绍|批评|指责)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|评论|回应|表态|表示|说法|声明|意见|期待|期望)|(?:反应|态度|立场|看法|观点|评价|回应|表态|说法)(?:是什么|是啥|如何|怎样|怎么样)|(?:说|声称|宣称|表示|发表|提出|提)(?:了|过)?些?(?:什么|哪些|啥)(?:声明|看法|要求|主张|条件)?|(?:有没有|有无)(?:回应|表态|评论|反应|表示)|(?:哪些|什么)(?:话|狠话|言论)|(?:理由|原因|动机|用意)(?:是什么|是啥|何在)|为什么|为何|为啥/gu;
 
 /** Time words and adverbs between a party and the cue (马克龙今年会不会, 中国到底会不会). */
 const BEFORE_CUE = /^(?:t|d|tg|m|q|c)$/u;
@@ -465,8 +465,13 @@ export function viewAsked(
     if (!verb) continue;
     const before = clause.slice(0, verb.index);
     // Not an object (对美国), a modifier (美国的做法) nor a topic (南海问题上).
+    // …的反应是什么, …的官方表态是什么: the party whose reaction it is, before 的, is the one asked about.
+    const owned = /^(?:反应|态度|立场|看法|观点|评价|回应|表态|说法)/u.test(verb[0]) && /的(?:官方|正式|最新)?$/u.test(before);
     const subject = actorsOf(analyzer, before, chinaSide).find(
-      (actor) => !OBJECT_MARKERS.test(before.slice(0, actor.at)) && !before.slice(actor.end).startsWith('的') && !TOPIC_NOUNS.test(before.slice(actor.end)),
+      (actor) =>
+        !OBJECT_MARKERS.test(before.slice(0, actor.at)) &&
+        (!before.slice(actor.end).startsWith('的') || (owned && /^的(?:官方|正式|最新)?$/u.test(before.slice(actor.end)))) &&
+        !TOPIC_NOUNS.test(before.slice(actor.end)),
     );
     if (subject) return { side: subject.side, party: subject.text, cue: verb[0] };
     // A name jieba does not know (博雷利/x, 莫迪/x) right before the verb (or its adverb: 对此) is who is asked about.
@@ -501,9 +506,11 @@ function namesSpeaker(party: string, chinaSide: ReadonlySet<string>): boolean {
 export function englishViewAsked(text: string, chinaSide: ReadonlySet<string> = new Set()): { side: 'china' | 'other'; party: string; cue: string } | null {
   const lower = text.toLowerCase();
   const patterns = [
-    /\b(?:how|what)\s+(?:did|does|do|has|have|will|would)\s+(.+?)\s+(respond|react|reply|view|see|think|say|feel|answer|comment|describe|characteri[sz]e|assess|evaluate|explain|sum up|justify)\b/u,
-    /\b(?:what is|what's|what are)\s+(.+?)(?:'s|’s)\s+(view|position|stance|reaction|response|opinion)\b/u,
-    /\b(?:what is|what's)\s+the\s+(view|position|stance|reaction|response|opinion)\s+of\s+(.+?)(?:\s+on\b|\s+about\b|\?|$)/u,
+    /\b(?:how|what)\s+(?:did|does|do|has|have|will|would)\s+(.+?)\s+(respond|react|reply|view|see|think|say|feel|answer|comment|describe|characteri[sz]e|assess|evaluate|explain|sum up|justify|call|accuse|critici[sz]e|claim|demand)\b/u,
+    /\b(?:what is|what's|what are|what was|what were)\s+(.+?)(?:'s|’s)\s+(view|position|stance|reaction|response|opinion|take)\b/u,
+    /\b(?:what is|what's|what was|what were)\s+the\s+(view|position|stance|reaction|response|opinion|take)\s+of\s+(.+?)(?:\s+on\b|\s+about\b|\s+to\b|\?|$)/u,
+    /\bwhat\s+(?:position|stance|view|line)\s+did\s+(.+?)\s+(take|adopt|hold|have)\b/u,
+    /^(?:did|does|has|have|will|would)\s+(.+?)\s+(welcome|critici[sz]e|condemn|oppose|reject|endorse|praise|object to|protest)\b/u,
   ];
   for (const [i, pattern] of patterns.entries()) {
     const match = pattern.exec(lower);

@@ -11,6 +11,9 @@ describe('analyzeQuestion: intent', () => {
     ['中欧关系的主基调是什么？', { kind: 'position' }],
     ['南海仲裁案 中方立场', { kind: 'position' }],
     ['美国指责中国，中方怎么回应', { kind: 'position' }],
+    ['中方对此有何评论', { kind: 'position' }],
+    ['中方有没有回应', { kind: 'position' }],
+    ['Did China welcome the deal?', { kind: 'position' }],
     // a space after an English word ends a clause as one after a Chinese word does
     ['英国航母要开去Pacific 中国外交部怎么回应的', { kind: 'position' }],
     ['中方对美国的做法怎么看', { kind: 'position' }],
@@ -44,6 +47,17 @@ describe('analyzeQuestion: intent', () => {
     ['美国大选时候选人都说了中国哪些狠话', '美国'],
     ['How did the Russian foreign minister respond?', 'the russian foreign minister'],
     ['How did the Indian foreign ministry describe the border situation?', 'the indian foreign ministry'],
+    // more ways of asking it: 有何评论, 的官方表态是什么, 怎么表述/解读, 发表了什么声明, 有没有回应, 提出了什么要求
+    ['日本对此有何评论', '日本'],
+    ['美国国务院的官方表态是什么', '美国国务院'],
+    ['俄罗斯方面怎么解读', '俄罗斯方面'],
+    ['美国发表了什么声明', '美国'],
+    ['英国有没有回应', '英国'],
+    ['美方提出了什么要求', '美方'],
+    ["What was Seoul's response?", 'seoul'],
+    ['What position did the EU take on this?', 'the eu'],
+    ['What did Japan accuse China of?', 'japan'],
+    ['did the EU welcome the deal?', 'the eu'],
   ])('GIVEN %s THEN it asks another party’s view (%s)', (question, party) => {
     expect(intentOf(question)).toMatchObject({ kind: 'other-view', party });
   });
