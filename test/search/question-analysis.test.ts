@@ -81,6 +81,9 @@ describe('analyzeQuestion: intent', () => {
     ['天然气管道每年能输多少立方米天然气', 'quantity', { measure: '立方米' }],
     ['斯里兰卡展期的债务总额到底是多少', 'quantity', { measure: '钱' }],
     ['中俄贸易额是多少', 'quantity', { measure: '钱' }],
+    // 一共/总共 before the cue asks for the total: part of the cue
+    ['坦赞铁路总共多长', 'quantity', { cue: '总共多长' }],
+    ['MH370上一共有多少中国乘客', 'quantity', { cue: '一共有多少' }],
     ['How many passengers has the railway carried?', 'quantity', {}],
     ['Where will the second China-Central Asia Summit be held?', 'place', { cue: 'Where' }],
   ])('GIVEN %s THEN it asks for a fact: %s', (question, fact, detail) => {
