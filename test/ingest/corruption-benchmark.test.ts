@@ -35,10 +35,11 @@ const FLOORS: Record<Half, Floors> = {
   // the third): each held-out half, once read, joined the tuning half, and six transcripts written blind are the
   // held-out half. Floors are what ingest reached on the current halves (seed 2024, 5 variants), less a margin;
   // raise them as ingest improves, never lower them to let a change through.
-  // tuning (37 transcripts): exact 0.910, paired 0.976, wrong 0.020, kept 0, lost 0, unanswered 73/80.
-  tuning: { minExactUnits: 0.89, minPairedQuestions: 0.96, maxWrongUnitParagraphs: 0.025, maxCorruptKept: 1, maxSentencesLost: 1, minUnansweredFound: 0.88 },
-  // holdout (6 transcripts written blind in the third session), measured only: exact 0.912, paired 0.997, wrong 0.019, kept 0, lost 0, unanswered 12/12.
-  holdout: { minExactUnits: 0.89, minPairedQuestions: 0.98, maxWrongUnitParagraphs: 0.025, maxCorruptKept: 1, maxSentencesLost: 1, minUnansweredFound: 0.9 },
+  // tuning (37 transcripts): exact 0.926, paired 0.977, wrong 0.017, kept 0, lost 0, unanswered 73/80 (0.910 and 0.020 before
+  // the third session's placement changes: opening statements held more firmly, list structure weighing twice as much).
+  tuning: { minExactUnits: 0.91, minPairedQuestions: 0.96, maxWrongUnitParagraphs: 0.02, maxCorruptKept: 1, maxSentencesLost: 1, minUnansweredFound: 0.88 },
+  // holdout (6 transcripts written blind in the third session), measured only: exact 0.919, paired 0.997, wrong 0.017, kept 0, lost 0, unanswered 12/12.
+  holdout: { minExactUnits: 0.9, minPairedQuestions: 0.98, maxWrongUnitParagraphs: 0.02, maxCorruptKept: 1, maxSentencesLost: 1, minUnansweredFound: 0.9 },
 };
 
 const summaries = new Map<Half, BenchmarkSummary>();
