@@ -153,7 +153,7 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
  * (南海仲裁案中方立场) asks nothing of the kind.
  */
 const VIEW_VERBS =
-  /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|答复|回击|反驳|驳斥|应对|反应|表态|表述|表示|说|认为|解释|解读|想|描述|描绘|形容|定性|界定|称呼|介绍|批评|指责)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|评论|回应|表态|表示|说法|声明|意见|期待|期望)|(?:反应|态度|立场|看法|观点|评价|回应|表态|说法)(?:是什么|是啥|如何|怎样|怎么样)|(?:说|声称|宣称|表示|发表|提出|提)(?:了|过)?些?(?:什么|哪些|啥)(?:声明|看法|要求|主张|条件)?|(?:有没有|有无)(?:回应|表态|评论|反应|表示)|(?:哪些|什么)(?:话|狠话|言论)|(?:理由|原因|动机|用意)(?:是什么|是啥|何在)|为什么|为何|为啥/gu;
+  /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|答复|回击|反驳|驳斥|应对|反应|表态|表述|表示|说|写|措辞|认为|解释|解读|想|描述|描绘|形容|定性|界定|称呼|介绍|批评|指责)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|评论|回应|表态|表示|说法|声明|意见|期待|期望)|(?:反应|态度|立场|看法|观点|评价|回应|表态|说法)(?:是什么|是啥|如何|怎样|怎么样)|(?:说|声称|宣称|表示|发表|提出|提)(?:了|过)?些?(?:什么|哪些|啥)(?:声明|看法|要求|主张|条件)?|(?:有没有|有无)(?:回应|表态|评论|反应|表示)|(?:哪些|什么)(?:话|狠话|言论)|(?:理由|原因|动机|用意)(?:是什么|是啥|何在)|为什么|为何|为啥/gu;
 
 /** Time words and adverbs between a party and the cue (马克龙今年会不会, 中国到底会不会). */
 const BEFORE_CUE = /^(?:t|d|tg|m|q|c)$/u;
@@ -419,6 +419,8 @@ export function actorsOf(analyzer: Analyzer, clause: string, chinaSide: Readonly
       ORGANISATION.test(word) ||
       OTHER_PRONOUNS.test(word) ||
       unknownNameBeforeTitle ||
+      // A group of countries (拉美国家/l, 欧洲国家, 发展中国家) is a party.
+      /^[\u4e00-\u9fff]{2,}国家$/u.test(word) ||
       CHINA_SIDE.test(word) ||
       chinaSide.has(word);
     if (!isActor) {
@@ -467,7 +469,7 @@ export function viewAsked(
     const before = clause.slice(0, verb.index);
     // Not an object (对美国), a modifier (美国的做法) nor a topic (南海问题上).
     // …的反应是什么, …的官方表态是什么: the party whose reaction it is, before 的, is the one asked about.
-    const owned = /^(?:反应|态度|立场|看法|观点|评价|回应|表态|说法)/u.test(verb[0]) && /的(?:官方|正式|最新)?$/u.test(before);
+    const owned = /^(?:反应|态度|立场|看法|观点|评价|回应|表态|说法|理由|原因|动机|用意)/u.test(verb[0]) && /的(?:官方|正式|最新)?$/u.test(before);
     const subject = actorsOf(analyzer, before, chinaSide).find(
       (actor) =>
         !OBJECT_MARKERS.test(before.slice(0, actor.at)) &&
@@ -477,7 +479,8 @@ export function viewAsked(
     if (subject) return { side: subject.side, party: subject.text, cue: verb[0] };
     // A name jieba does not know (博雷利/x, 莫迪/x) right before the verb (or its adverb: 对此) is who is asked about.
     const words = analyzer.tag(before.trim());
-    while (words.length > 1 && words.at(-1)!.tag === 'd') words.pop();
+    // …skipping adverbs and what may stand between the party and its verb: 自己, 本人, 是, 当时的原话.
+    while (words.length > 1 && (/^(?:d|t|uj)$/u.test(words.at(-1)!.tag) || /^(?:自己|本人|是|原话|具体)$/u.test(words.at(-1)!.word))) words.pop();
     const last = words.at(-1);
     if (last && last.tag === 'x' && /^[\u4e00-\u9fff]{2,}$/u.test(last.word)) {
       return { side: chinaSide.has(last.word) || CHINA_SIDE.test(last.word) ? 'china' : 'other', party: last.word, cue: verb[0] };

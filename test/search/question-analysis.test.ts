@@ -58,6 +58,11 @@ describe('analyzeQuestion: intent', () => {
     ['What position did the EU take on this?', 'the eu'],
     ['What did Japan accuse China of?', 'japan'],
     ['did the EU welcome the deal?', 'the eu'],
+    // with 自己/是 between the party and the verb, a group of countries, a pronoun owning the reason, a text's wording
+    ['莫迪自己是怎么评价的', '莫迪'],
+    ['拉美国家官员是怎么回应的', '拉美国家官员'],
+    ['欧洲议会议员为什么主张推迟 他们的理由是什么', '他们'],
+    ['七国集团公报对东海问题是怎么写的', '七国集团'],
   ])('GIVEN %s THEN it asks another party’s view (%s)', (question, party) => {
     expect(intentOf(question)).toMatchObject({ kind: 'other-view', party });
   });
