@@ -88,6 +88,14 @@ function measuredThing(
   return concepts.find((concept) => concept.alternatives.includes(last.word)) ?? { alternatives: [last.word] };
 }
 
+/** The scope a count is asked in, and how a sentence counts in it: a part, what remains, each one, the extreme. */
+const COUNT_SCOPES: readonly (readonly [RegExp, RegExp])[] = [
+  [/其中|里面|里头|当中|之中|里的/u, /其中|包括|中有|里有|当中|之中|占/u],
+  [/还有|还剩|剩下|仍有|尚有|还留/u, /还有|仍有|剩|尚有|仍在|还在|滞留/u],
+  [/分别|各自|每个|每次|每年|每周|每人/u, /分别|各|每/u],
+  [/最大的|最多的|最少的|最小的|最高的|最早|最晚/u, /最|首|第一/u],
+];
+
 /** Share of the question's weight a sentence must name to be about what the question asks. */
 const MIN_SENTENCE_COVERAGE = 0.6;
 /**
@@ -125,10 +133,14 @@ export function statesFact(
       ? new RegExp((kind === 'date' ? (DATE_PRECISION.find(([cue]) => cue.test(asked.cue ?? ''))?.[1] ?? FACT_PATTERNS.date) : FACT_PATTERNS[kind]).source, 'gu')
       : undefined;
   const measured = kind === 'quantity' ? measuredThing(analyzer, question, asked.cue, concepts) : undefined;
+  // A count of a part, of what remains, of each one, or of the largest (其中…多少, 还有多少, 分别, 最大的)
+  // is stated only by a sentence that counts in that scope.
+  const scopes = kind === 'quantity' || kind === 'items' ? COUNT_SCOPES.filter(([asks]) => asks.test(question)) : [];
   const all = sentences(paragraph);
   return all.some((sentence, at) => {
     // What a number is asked of (利率是多少: a rate) must be what the sentence counts.
     if (measured && presence(sentence, measured) === 0) return false;
+    if (scopes.some(([, states]) => !states.test(sentence))) return false;
     // What a sentence is about may be named in the one before it (…嫦娥六号成功着陆。此次任务搭载的4个国际载荷…).
     const context = `${all[at - 1] ?? ''}${sentence}`;
     const found = concepts.reduce((sum, concept, i) => sum + Math.max(presence(context, concept), bySpeaker[i]!) * concept.weight, 0);

@@ -61,6 +61,16 @@ describe('statesFact', () => {
     expect(statesFact(analyzer, '金砖国家人口约占全球的45%。', { fact: 'quantity', cue: '多少' }, concepts('金砖国家', '人口', '世界'), '金砖国家人口占世界多少')).toBe(true);
   });
 
+  it.each([
+    ['苏丹现在还有多少中国公民', '已协助1300多名中国公民撤离苏丹。', '目前仍有20多名中国公民留在苏丹。'],
+    ['22亿剂疫苗里无偿援助的有多少剂', '中方已向全球提供22亿剂疫苗。', '其中无偿援助的疫苗有1亿剂。'],
+    ['中国维和官兵分别有多少人', '中国派出维和官兵5万人次。', '这些维和官兵分别部署在南苏丹和马里，各有1000人和400人。'],
+  ])('GIVEN a count asked in a scope (%s) THEN a sentence counting outside it states nothing, one counting in it does', (question, outside, inside) => {
+    const asked = concepts(...question.includes('苏丹') ? ['苏丹', '中国公民'] : question.includes('维和') ? ['维和', '官兵'] : ['疫苗', '无偿援助']);
+    expect(statesFact(analyzer, outside, { fact: 'quantity', cue: '多少' }, asked, question)).toBe(false);
+    expect(statesFact(analyzer, inside, { fact: 'quantity', cue: '多少' }, asked, question)).toBe(true);
+  });
+
   it('GIVEN a number in a sentence that names too little of the question THEN the fact is not stated about it', () => {
     const asked = concepts('疫情', 'gdp', '下降');
     expect(statesFact(analyzer, '三国gdp占全球20%以上。疫情给世界带来冲击。', { fact: 'quantity' }, asked)).toBe(false);
