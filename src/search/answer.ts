@@ -1,6 +1,6 @@
 import type { Answer, AnswerDecision, AnswerHit } from '../types.js';
 import { analyzeQuery, type QueryConcept } from './query.js';
-import { statesFact } from './facts.js';
+import { factCheck } from './facts.js';
 import { PARTS_CREDIT, partsShare, presence } from './presence.js';
 import { queryAids } from './query-aids.js';
 import { calibrate } from './calibration.js';
@@ -303,7 +303,7 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.
   if (intent.kind === 'fact' && first.doc.kind === 'unit') {
     const speaker = normalizeForMatching(first.doc.unit.speaker);
-    const stating = foldedParagraphs(first.doc).findIndex((paragraph) => statesFact(index.analyzer, paragraph, intent, ranking.concepts, ranking.question.folded, speaker));
+    const stating = foldedParagraphs(first.doc).findIndex(factCheck(index.analyzer, intent, ranking.concepts, ranking.question.folded, speaker));
     if (stating < 0) return refuse('fact_not_stated');
     bestParagraph = stating;
   }

@@ -122,6 +122,21 @@ export function statesFact(
   question = '',
   speaker = '',
 ): boolean {
+  return factCheck(analyzer, asked, concepts, question, speaker)(paragraph);
+}
+
+/**
+ * statesFact for one question, ready for each paragraph of a unit: what depends only on the
+ * question (the speaker's names, the fact's pattern, the thing measured, the count's scope) is
+ * read once.
+ */
+export function factCheck(
+  analyzer: Analyzer,
+  asked: { fact: FactKind; cue?: string; measure?: string; head?: string; slot?: { before: string; after: string } },
+  concepts: readonly { alternatives: readonly string[]; weight: number; parts?: readonly { alternatives: readonly string[]; weight: number }[] }[],
+  question = '',
+  speaker = '',
+): (paragraph: string) => boolean {
   const kind = asked.fact;
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const subject = concepts;
@@ -136,29 +151,31 @@ export function statesFact(
   // A count of a part, of what remains, of each one, or of the largest (其中…多少, 还有多少, 分别, 最大的)
   // is stated only by a sentence that counts in that scope.
   const scopes = kind === 'quantity' || kind === 'items' ? COUNT_SCOPES.filter(([asks]) => asks.test(question)) : [];
-  const all = sentences(paragraph);
-  return all.some((sentence, at) => {
-    // What a number is asked of (利率是多少: a rate) must be what the sentence counts.
-    if (measured && presence(sentence, measured) === 0) return false;
-    if (scopes.some(([, states]) => !states.test(sentence))) return false;
-    // What a sentence is about may be named in the one before it (…嫦娥六号成功着陆。此次任务搭载的4个国际载荷…).
-    const context = `${all[at - 1] ?? ''}${sentence}`;
-    const found = concepts.reduce((sum, concept, i) => sum + Math.max(presence(context, concept), bySpeaker[i]!) * concept.weight, 0);
-    if (total <= 0 || found / total < MIN_SENTENCE_COVERAGE) return false;
-    const own = concepts.reduce((sum, concept, i) => sum + Math.max(presence(sentence, concept), bySpeaker[i]!) * concept.weight, 0);
-    if (own / total < MIN_OWN_COVERAGE) return false;
-    // A count in the unit asked for (多少亿吨: a number of 吨), a name next to the role asked for (营长).
-    if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${MEASURES[asked.measure] ?? asked.measure}`, 'u').test(sentence);
-    if (kind === 'identity' && asked.slot) return new RegExp(`${escape(asked.slot.before)}[^，,。；;]{1,12}?${escape(asked.slot.after)}`, 'u').test(sentence);
-    if (kind === 'identity' && asked.head && !sentence.includes(asked.head)) return false;
-    // A name the question does not already say (叙利亚 in 叙利亚问题特使叫什么 names no one).
-    if (kind === 'identity') return analyzer.tag(sentence).some(({ word, tag }) => PERSON.test(tag) && !named(word, subject));
-    // Which ones: a list of them (an enumeration with 、 or a colon) in a sentence that names them.
-    // Which countries, cities: places the question does not name. Other kinds: a list of them.
-    if (kind === 'items' && asked.head && PLACE_KINDS.test(asked.head)) return namesPlace(analyzer, sentence, subject, /[些几]/u.test(asked.cue ?? '') ? 2 : 1);
-    if (kind === 'items') return (!asked.head || sentence.includes(asked.head.slice(-2))) && /、|：|:/u.test(sentence);
-    if (kind === 'place') return namesPlace(analyzer, sentence, subject);
-    // A date or number the question already says (12月几号: 12月) is not the one it asks for.
-    return stated !== undefined && [...sentence.matchAll(stated)].some((match) => !question.includes(match[0]));
-  });
+  // The question's weight a text names, the speaker's names counting as named.
+  const weightNamed = (text: string) => concepts.reduce((sum, concept, i) => sum + Math.max(presence(text, concept), bySpeaker[i]!) * concept.weight, 0);
+  return (paragraph) => {
+    const all = sentences(paragraph);
+    return all.some((sentence, at) => {
+      // What a number is asked of (利率是多少: a rate) must be what the sentence counts.
+      if (measured && presence(sentence, measured) === 0) return false;
+      if (scopes.some(([, states]) => !states.test(sentence))) return false;
+      // What a sentence is about may be named in the one before it (…嫦娥六号成功着陆。此次任务搭载的4个国际载荷…).
+      const context = `${all[at - 1] ?? ''}${sentence}`;
+      if (total <= 0 || weightNamed(context) / total < MIN_SENTENCE_COVERAGE) return false;
+      if (weightNamed(sentence) / total < MIN_OWN_COVERAGE) return false;
+      // A count in the unit asked for (多少亿吨: a number of 吨), a name next to the role asked for (营长).
+      if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${MEASURES[asked.measure] ?? asked.measure}`, 'u').test(sentence);
+      if (kind === 'identity' && asked.slot) return new RegExp(`${escape(asked.slot.before)}[^，,。；;]{1,12}?${escape(asked.slot.after)}`, 'u').test(sentence);
+      if (kind === 'identity' && asked.head && !sentence.includes(asked.head)) return false;
+      // A name the question does not already say (叙利亚 in 叙利亚问题特使叫什么 names no one).
+      if (kind === 'identity') return analyzer.tag(sentence).some(({ word, tag }) => PERSON.test(tag) && !named(word, subject));
+      // Which ones: a list of them (an enumeration with 、 or a colon) in a sentence that names them.
+      // Which countries, cities: places the question does not name. Other kinds: a list of them.
+      if (kind === 'items' && asked.head && PLACE_KINDS.test(asked.head)) return namesPlace(analyzer, sentence, subject, /[些几]/u.test(asked.cue ?? '') ? 2 : 1);
+      if (kind === 'items') return (!asked.head || sentence.includes(asked.head.slice(-2))) && /、|：|:/u.test(sentence);
+      if (kind === 'place') return namesPlace(analyzer, sentence, subject);
+      // A date or number the question already says (12月几号: 12月) is not the one it asks for.
+      return stated !== undefined && [...sentence.matchAll(stated)].some((match) => !question.includes(match[0]));
+    });
+  };
 }

@@ -255,6 +255,11 @@ const OBJECT_MARKERS = /(?:对于|对|针对|关于|就|向|给|同|与|和|跟|
 /** The Chinese side: 中方, 中国, 我国, 外交部, 北京, 中国政府 (and the index's speakers, passed in). */
 const CHINA_SIDE = /^(?:中(?![东亚南])[\u4e00-\u9fff]|中方|中国|我国|我方|中国政府|中华人民共和国|外交部|中国外交部|北京|中国外长|中国领导人|中共|中国大陆|大陆|发言人|外交部发言人|官方)$/u;
 
+/** Which side a party named by one word is on: the Chinese side (CHINA_SIDE, the index's speakers) or another. */
+function sideOf(word: string, chinaSide: ReadonlySet<string>): Actor['side'] {
+  return CHINA_SIDE.test(word) || chinaSide.has(word) ? 'china' : 'other';
+}
+
 /**
  * Organisations that jieba tags as common nouns (世卫组织/n, 红十字会): a word ending in one of
  * these is a party of its own.
@@ -437,7 +442,7 @@ export function actorsOf(analyzer: Analyzer, clause: string, chinaSide: Readonly
       previous.text = clause.slice(previous.at, at);
       return;
     }
-    actors.push({ text: word, side: CHINA_SIDE.test(word) || chinaSide.has(word) ? 'china' : 'other', at: start, end: at });
+    actors.push({ text: word, side: sideOf(word, chinaSide), at: start, end: at });
   });
   for (const actor of actors) actor.text = clause.slice(actor.at, actor.end);
   return actors;
@@ -483,7 +488,7 @@ export function viewAsked(
     while (words.length > 1 && (/^(?:d|t|uj)$/u.test(words.at(-1)!.tag) || /^(?:自己|本人|是|原话|具体)$/u.test(words.at(-1)!.word))) words.pop();
     const last = words.at(-1);
     if (last && last.tag === 'x' && /^[\u4e00-\u9fff]{2,}$/u.test(last.word)) {
-      return { side: chinaSide.has(last.word) || CHINA_SIDE.test(last.word) ? 'china' : 'other', party: last.word, cue: verb[0] };
+      return { side: sideOf(last.word, chinaSide), party: last.word, cue: verb[0] };
     }
     // 欧盟 对此怎么看: the party typed before a space is the subject of what follows it.
     const previous = clauses[c - 1];
