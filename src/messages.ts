@@ -182,6 +182,8 @@ export const messages = {
   factNotStated: (fact: string | undefined) => `实录中没有给出这个${(fact === undefined ? undefined : FACT_NOUNS[fact]) ?? '具体信息'}。`,
   /** `action_not_stated`: whether someone will do something, where the record does not speak of that action. */
   actionNotStated: (action: string) => `实录中没有谈到${action === '' ? '这一做法' : `“${action}”`}。`,
+  /** `detail_not_stated`: what a question asks of an event (签了什么文件), where the record does not speak of it. */
+  detailNotStated: (asked: readonly string[]) => `实录中没有谈到${asked.length === 0 ? '所问的内容' : asked.map((word) => `“${word}”`).join('、')}。`,
   /** After `factNotStated`: the statement on the subject. */
   statementOn: (topics: readonly string[]) => `实录中有这个话题的官方表态：${topics.join('、')}`,
   /** Discord: after a list of topics, where to read them. */

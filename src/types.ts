@@ -165,6 +165,8 @@ export interface AnswerAnalysis {
   english: boolean;
   /** A yes-or-no question about an action (会不会, 是否, 打算): the cue and the action asked. */
   whether?: { cue: string; action: string; agent?: string };
+  /** What a wh-question asks of an event (签了什么文件: 文件): the words the answer must speak of. */
+  asked?: string[];
 }
 
 /** Why `answerQuestion` answered or abstained. */
@@ -180,7 +182,8 @@ export interface AnswerDecision {
     | 'ambiguous'
     | 'other_party_view'
     | 'fact_not_stated'
-    | 'action_not_stated';
+    | 'action_not_stated'
+    | 'detail_not_stated';
   coverage: number;
   margin: number;
 }

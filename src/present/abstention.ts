@@ -14,6 +14,8 @@ export const MAX_OFFERED_TOPICS = 3;
  *   statement on the subject;
  * - whether someone will do something the record does not speak of (`action_not_stated`): that
  *   action, and the statement on the subject;
+ * - what a question asks of an event, where the record does not speak of it (`detail_not_stated`):
+ *   the words asked, and the statement on the subject;
  * - too vague (`too_vague`) or nothing to look up (`empty_question`): ask something more specific;
  * - anything else: the plain no-match message, with the nearest topics or a hint.
  * `topicHint` follows a list of topics (Discord: where to read them).
@@ -32,6 +34,8 @@ export function describeAbstention(answer: Answer, options: { topicHint?: string
       return [messages.factNotStated(intent?.fact), ...offer(messages.statementOn)];
     case 'action_not_stated':
       return [messages.actionNotStated(answer.analysis?.whether?.action ?? ''), ...offer(messages.statementOn)];
+    case 'detail_not_stated':
+      return [messages.detailNotStated(answer.analysis?.asked ?? []), ...offer(messages.statementOn)];
     case 'too_vague':
       return [messages.tooVague, ...offer(messages.closestTopics)];
     case 'empty_question':

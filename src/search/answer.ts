@@ -300,6 +300,13 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
       if (agent?.side === 'other' && !first.doc.matchText.includes(normalizeForMatching(agent.text))) return refuse('action_not_stated');
     }
   }
+  // What a wh-question asks of an event (签了什么文件) is answered only where the unit speaks of it.
+  const asked = ranking.question.asked;
+  if (asked && first.doc.kind === 'unit') {
+    const text = first.doc.matchText;
+    const focus = ranking.concepts.filter((concept) => asked.includes(concept.term));
+    if (focus.some((concept) => presence(text, concept) === 0)) return refuse('detail_not_stated');
+  }
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.
   if (intent.kind === 'fact' && first.doc.kind === 'unit') {
     const speaker = normalizeForMatching(first.doc.unit.speaker);
@@ -363,7 +370,7 @@ export function answerQuestion(index: SearchIndex, text: string, options: Answer
   const asked = askTime(index, question, options);
   const ranking = orderByTime(index, rankCandidates(index, asked.rest, asked.accept), asked.time, asked.prefer);
   const decision = decide(index, ranking);
-  const { intent, framing, whether } = ranking.question;
+  const { intent, framing, whether, asked: detail } = ranking.question;
   const explained = {
     analysis: {
       intent: { ...intent },
@@ -371,6 +378,7 @@ export function answerQuestion(index: SearchIndex, text: string, options: Answer
       terms: ranking.concepts.map((concept) => ({ term: concept.term, weight: round(concept.weight) })),
       english: ranking.english,
       ...(whether ? { whether: { ...whether } } : {}),
+      ...(detail ? { asked: [...detail] } : {}),
     },
     decision: { reason: decision.reason, coverage: round(decision.best?.coverage ?? 0), margin: round(decision.margin) },
     ...asked.explained,

@@ -75,6 +75,12 @@ export interface QuestionAnalysis {
    * before the cue (中国, 马克龙今年). The record answers it only where it speaks of that action.
    */
   whether?: Whether;
+  /**
+   * What a wh-question asks of its topic, when it asks about an event rather than a view
+   * (最后签了什么文件: 签, 文件; 后续怎么处理: 处理): the words right around the question word.
+   * The record answers it only where it speaks of them.
+   */
+  asked?: string[];
   /** True when Latin letters dominate: read as English. */
   english: boolean;
 }
@@ -560,6 +566,7 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
     : cues.reduce((rest, cue) => rest.split(cue).join(' '), core);
   // A yes-or-no claim put to China for its view (…是不是在抢生意？中方怎么看) asks for the view.
   const whether = english ? undefined : whetherOf(analyzer, topical, folded, chinaSide, view?.side === 'china');
+  const asked = english || whether || intent.kind !== 'position' ? undefined : focusAsked(analyzer, topical);
   return {
     runs: languageRuns(text),
     framing,
@@ -568,6 +575,65 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
     intent,
     actors,
     ...(whether ? { whether } : {}),
+    ...(asked ? { asked } : {}),
     english,
   };
+}
+
+/** Question words that ask for a thing or a way (什么文件, 哪些政要, 怎么处理). */
+const WH_WORD = /^(?:什么|哪些|哪个|哪几个|哪几|哪|啥|怎么|怎样|咋)$/u;
+/** What stands between the question word and its verb or noun: particles, the copula, adverbs. */
+const WH_FILLER = /^(?:了|过|的|地|些|一些|是|有|都|还|又|也|要|会|能|该|将|到底|究竟|样|么)$/u;
+/**
+ * Nouns that name nothing asked: what a thing means or is (啥意思, 什么内容), and a view or a
+ * response (啥态度, 什么反应): the answer is one without naming it.
+ */
+const WH_GENERIC =
+  /^(?:东西|事|事情|情况|内容|意思|含义|内涵|样子|回事|时候|方面|问题|态度|立场|看法|观点|反应|反映|说法|评价|评论|回应|表态|意见|声明|主张|要求|打算|考虑|想法|判断|措辞|表述|理由|原因|用意|目的|意义|作用|影响|期待|期望)$/u;
+/** Modal verbs of what is to be done or may be (应该遵循哪些原则, 会有什么结果): the answer is a position. */
+const TO_BE_DONE = /^(?:会|要|能|能够|可以|应该|应当|需要|必须|将|将要|打算|准备|愿意|想)$/u;
+/** Tags of a word that can be what is asked: a noun (a verb is too often paraphrased by the answer: 派去, 派出). */
+const FOCUS_TAG = /^(?:n|nz|vn)$/u;
+
+/**
+ * The words a wh-question asks about (see QuestionAnalysis.asked), from its last clause with a
+ * question word: the verb or noun right before it, and up to two right after it that name no
+ * party. None when the question word stands alone, or only beside a modal or a verb of saying
+ * (说了什么: what was said is the answer itself).
+ */
+function focusAsked(analyzer: Analyzer, topical: string): string[] | undefined {
+  const clauses = topical.split(CLAUSE_BREAK).filter((clause) => clause.length > 0);
+  for (let c = clauses.length - 1; c >= 0; c--) {
+    const words = analyzer.tag(clauses[c]!).map(({ word, tag }) => ({ word: word.replace(/(?<=.)[了过]$/u, ''), tag }));
+    const at = words.findIndex(({ word }) => WH_WORD.test(word));
+    if (at < 0) continue;
+    const content = ({ word, tag }: { word: string; tag: string }) =>
+      FOCUS_TAG.test(tag) && !MODAL.test(word) && !SAYING.test(word) && !WH_GENERIC.test(word) && !WH_FILLER.test(word);
+    const focus: string[] = [];
+    // Before the question word, what it asks of (结论是什么, 利息怎么算); after 有 or a verb it is the topic (一带一路有什么进展).
+    let before = at - 1;
+    let copula = /^(?:怎么|怎样|咋)$/u.test(words[at]!.word);
+    for (; before >= 0 && WH_FILLER.test(words[before]!.word); before--) if (words[before]!.word === '是') copula = true;
+    if (copula && before >= 0 && content(words[before]!)) focus.push(words[before]!.word);
+    // After 怎么 comes the verb asked and its object, not a thing asked for.
+    if (/^(?:怎么|怎样|咋)$/u.test(words[at]!.word)) return focus.length > 0 ? focus : undefined;
+    // After the question word, the thing asked for when an event is asked of (签了什么文件, 跟哪些政要见面, 经过哪些海域),
+    // not what is to be done or had (应该遵循哪些原则, 有什么成果: the answer is the position).
+    let verb = at - 1;
+    while (verb >= 0 && /^(?:了|过|些|一些)$/u.test(words[verb]!.word)) verb--;
+    const event =
+      verb >= 0 &&
+      (words[verb]!.tag === 'p' || (/^(?:v|vd|vi|x)$/u.test(words[verb]!.tag) && !MODAL.test(words[verb]!.word))) &&
+      !words.slice(Math.max(0, verb - 2), verb).some(({ word }) => TO_BE_DONE.test(word));
+    if (!event) return focus.length > 0 ? focus : undefined;
+    for (let after = at + 1; after < words.length && focus.length < 3; after++) {
+      const word = words[after]!;
+      if (WH_FILLER.test(word.word) && focus.length === 0) continue;
+      if (/^(?:ns|nr|nrt|nrfg|nt|m|mq)$/u.test(word.tag)) continue;
+      if (!content(word)) break;
+      focus.push(word.word);
+    }
+    return focus.length > 0 ? focus : undefined;
+  }
+  return undefined;
 }

@@ -85,6 +85,14 @@ describe('describeAbstention', () => {
       ['实录中没有谈到“暂停出口口罩”。', '实录中有这个话题的官方表态：中美关系'],
     ],
     [
+      'what a question asks of an event, where the record does not speak of it',
+      {
+        ...abstention('中国帮非洲最后建了哪些医院', 'detail_not_stated', POSITION, ['抗疫支持']),
+        analysis: { intent: POSITION, framing: [], terms: [], english: false, asked: ['医院'] },
+      },
+      ['实录中没有谈到“医院”。', '实录中有这个话题的官方表态：抗疫支持'],
+    ],
+    [
       'a fact of a kind this front end does not know',
       abstention('?', 'fact_not_stated', { kind: 'fact', fact: 'colour', cue: '?' }, []),
       ['实录中没有给出这个具体信息。'],

@@ -175,6 +175,22 @@ describe('rankCandidates: words no unit contains', () => {
   });
 });
 
+describe('answerQuestion: what a wh-question asks of an event', () => {
+  it('GIVEN the thing asked for (哪些医院) the unit never names THEN no quote, and the decision says what is missing', () => {
+    const answer = answerQuestion(seedIndex(), '中国帮非洲最后建了哪些医院');
+    expect(answer.status).toBe('no_match');
+    expect(answer.decision?.reason).toBe('detail_not_stated');
+    expect(answer.analysis?.asked).toEqual(['医院']);
+  });
+
+  it('GIVEN the thing asked for (哪些医疗队) the unit names THEN the unit is quoted', () => {
+    const answer = answerQuestion(seedIndex(), '中国给非洲最后派了哪些医疗队');
+    expect(answer.status).toBe('answered');
+    expect(answer.analysis?.asked).toEqual(['医疗队']);
+    expect(answer.answer?.paragraphs.join('')).toContain('医疗队');
+  });
+});
+
 describe('answerQuestion: whether an action will be taken', () => {
   it('GIVEN a yes-or-no question about an action the unit never speaks of THEN no quote, and the decision says why', () => {
     const answer = answerQuestion(seedIndex(), '中国会不会暂停向美国出口口罩');

@@ -190,6 +190,28 @@ describe('analyzeQuestion: whether an action will be taken', () => {
   });
 });
 
+describe('analyzeQuestion: what a wh-question asks of an event', () => {
+  it.each([
+    ['巴勒斯坦各派别在北京和解对话最后签了什么文件', ['文件']],
+    ['雪龙2号第十一次北极科考的航线经过哪些海域', ['海域']],
+    ['王岐山去伦敦参加女王葬礼期间还跟哪些英国政要见了面', ['政要']],
+    ['世卫组织专家来华溯源最后得出的结论是什么', ['结论']],
+  ])('GIVEN %s THEN the thing asked for is %j', (question, asked) => {
+    expect(analyzeQuestion(analyzer, question).asked).toEqual(asked);
+  });
+
+  it.each([
+    ['病毒溯源应该遵循哪些原则', 'what is to be done: the answer is the position'],
+    ['借诉讼敲诈中国会有什么结果', 'what may come of it'],
+    ['中日韩联合抗疫有什么成果', 'what it has: 有 makes the noun before it the topic'],
+    ['中方对欧盟的制裁有啥态度', 'a view'],
+    ['王毅在记者会上说了什么', 'what was said is the answer itself'],
+    ['中美关系怎么样', 'no question word left once the framing is out'],
+  ])('GIVEN %s (%s) THEN nothing is asked of an event', (question) => {
+    expect(analyzeQuestion(analyzer, question).asked).toBeUndefined();
+  });
+});
+
 describe('analyzeQuestion: framing and topic words', () => {
   it.each([
     ['有大佬知道王毅说的那个“谎言录”是啥吗，求个出处', ['有大佬知道', '求个出处', '吗']],
