@@ -1,6 +1,6 @@
 import type { Answer, AnswerDecision, AnswerHit } from '../types.js';
 import { analyzeQuery, type QueryConcept } from './query.js';
-import { factCheck } from './facts.js';
+import { factCheck, yearsSpoken } from './facts.js';
 import { PARTS_CREDIT, partsShare, presence } from './presence.js';
 import { queryAids } from './query-aids.js';
 import { calibrate } from './calibration.js';
@@ -10,6 +10,7 @@ import { rankTop } from './postings.js';
 import { charBigrams, englishPartsOfSpeech, normalizeForMatching } from '../text/index.js';
 import { quoteLatestOccurrence, sharesLine } from '../archive/occurrences.js';
 import { askTime, orderByTime, type AnswerOptions } from './asked-time.js';
+import type { AskedTime } from './dates.js';
 
 /** Longest question analysed; the rest of a longer text is ignored (Discord caps input anyway). */
 export const MAX_QUESTION_CHARS = 2000;
@@ -353,6 +354,30 @@ function alternativesOf(index: SearchIndex, candidates: readonly Candidate[], ex
 }
 
 /**
+ * A fact asked of a period (2017年中非贸易额多少) is not stated by a unit whose stating sentences
+ * all speak of other years (去年, 2015年, or said in another year and naming none): such units
+ * leave the ranking, and a unit that states it for the asked years can answer without them as
+ * rivals. A unit stating no such fact at all stays (the fact check refuses it as before).
+ */
+function statedInPeriod(index: SearchIndex, ranking: Ranking, time: AskedTime): Ranking {
+  const intent = ranking.question.intent;
+  // A date asked (哪一年实现碳中和) is the year a sentence names, not the time of its figure.
+  if (intent.kind !== 'fact' || intent.fact !== 'quantity' || time.kind !== 'period') return ranking;
+  const { from, to } = time.period;
+  const candidates = ranking.candidates.filter(({ doc }) => {
+    if (doc.kind !== 'unit') return true;
+    const date = index.file.sources.find((source) => source.id === doc.unit.source)?.date;
+    if (!date) return true;
+    const said = Number(date.slice(0, 4));
+    const speaker = normalizeForMatching(doc.unit.speaker);
+    const check = (accept?: (sentence: string) => boolean) =>
+      foldedParagraphs(doc).some(factCheck(index.analyzer, intent, ranking.concepts, ranking.question.folded, speaker, accept));
+    return !check() || check((sentence) => yearsSpoken(sentence, said).some((year) => year >= from && year <= to));
+  });
+  return candidates.length === ranking.candidates.length ? ranking : { ...ranking, candidates };
+}
+
+/**
  * Answers a user question from the index: the ONE function every front end uses.
  * - `answered`: the best unit, whole, with its most relevant paragraph and a confidence;
  * - `unanswered`: the best match is a reporter question the transcript records without an
@@ -368,7 +393,7 @@ export function answerQuestion(index: SearchIndex, text: string, options: Answer
   const question = typeof text === 'string' ? text : '';
   // The time asked (src/search/asked-time.ts): a period filters the candidates; ties go to the newest.
   const asked = askTime(index, question, options);
-  const ranking = orderByTime(index, rankCandidates(index, asked.rest, asked.accept), asked.time, asked.prefer);
+  const ranking = statedInPeriod(index, orderByTime(index, rankCandidates(index, asked.rest, asked.accept), asked.time, asked.prefer), asked.time);
   const decision = decide(index, ranking);
   const { intent, framing, whether, asked: detail } = ranking.question;
   const explained = {

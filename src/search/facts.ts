@@ -136,6 +136,7 @@ export function factCheck(
   concepts: readonly { alternatives: readonly string[]; weight: number; parts?: readonly { alternatives: readonly string[]; weight: number }[] }[],
   question = '',
   speaker = '',
+  accept: (sentence: string) => boolean = () => true,
 ): (paragraph: string) => boolean {
   const kind = asked.fact;
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
@@ -156,6 +157,7 @@ export function factCheck(
   return (paragraph) => {
     const all = sentences(paragraph);
     return all.some((sentence, at) => {
+      if (!accept(sentence)) return false;
       // What a number is asked of (利率是多少: a rate) must be what the sentence counts.
       if (measured && presence(sentence, measured) === 0) return false;
       if (scopes.some(([, states]) => !states.test(sentence))) return false;
@@ -178,4 +180,25 @@ export function factCheck(
       return stated !== undefined && [...sentence.matchAll(stated)].some((match) => !question.includes(match[0]));
     });
   };
+}
+
+/** Years a sentence names: 2019年, and 今年, 去年, 前年, 明年 counted from the year it was said. */
+const SPOKEN_YEARS: readonly [RegExp, (match: RegExpExecArray, said: number) => number][] = [
+  [/((?:19|20)\d\d)年/gu, (match) => Number(match[1])],
+  [/今年/gu, (_, said) => said],
+  [/去年/gu, (_, said) => said - 1],
+  [/前年/gu, (_, said) => said - 2],
+  [/明年/gu, (_, said) => said + 1],
+];
+
+/**
+ * The years a stating sentence speaks of, said in `said`: those it names (2019年, 去年), or,
+ * naming none, the year it was said and the one before (a figure given at a March conference is
+ * often the last year's).
+ *
+ * @example yearsSpoken('去年中非贸易额达到1700亿美元', 2018) // → [2017]
+ */
+export function yearsSpoken(sentence: string, said: number): number[] {
+  const years = SPOKEN_YEARS.flatMap(([pattern, year]) => [...sentence.matchAll(pattern)].map((match) => year(match, said)));
+  return years.length > 0 ? [...new Set(years)] : [said, said - 1];
 }

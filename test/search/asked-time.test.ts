@@ -7,7 +7,7 @@ import { rankCandidates } from '../../src/search/answer.js';
 import { describeAbstention } from '../../src/present/abstention.js';
 import { formatAnswerText } from '../../src/present/text.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
-import { peninsulaBriefings, reefBriefings, writeBriefings } from '../archive/helpers.js';
+import { OTHER_ANSWERS, peninsulaBriefings, reefBriefings, writeBriefings } from '../archive/helpers.js';
 
 const analyzer = createDefaultAnalyzer();
 const { index: file } = buildIndex(readSources(writeBriefings([...reefBriefings(), ...peninsulaBriefings()])), PROJECT_ROOT, analyzer);
@@ -86,5 +86,30 @@ describe('orderByTime', () => {
     const ordered = orderByTime(index, { ...ranking, candidates }, { kind: 'latest', cues: [] }).candidates;
     expect(ordered.at(-1)).toBe(candidates[2]);
     expect(sources(ordered.slice(0, 2))).toEqual(sources(candidates.slice(0, 2)).sort().reverse());
+  });
+});
+
+describe('GIVEN a figure given at two conferences, each of the year before it (去年中非贸易额…)', () => {
+  const other = (i: number) => ({ outlet: '路透社', question: '中方对此有何评论？', paragraphs: [OTHER_ANSWERS[i]!] });
+  const trade = (date: string, figure: string) => ({
+    name: `${date}-regular`,
+    date,
+    exchanges: [{ outlet: '新华社', question: '请介绍中非经贸合作情况。', paragraphs: [`去年中非贸易额达到${figure}亿美元，中国连续多年保持非洲第一大贸易伙伴国地位。`] }, other(0), other(1)],
+  });
+  const analyzer = createDefaultAnalyzer();
+  const built = buildIndex(readSources(writeBriefings([trade('2018-03-08', '1700'), trade('2019-03-08', '2040')])), PROJECT_ROOT, analyzer);
+  const tradeIndex = createSearchIndex(built.index, analyzer);
+
+  it.each([
+    ['2017年中非贸易额多少', '1700'],
+    ['2018年中非贸易额是多少', '2040'],
+  ])('WHEN asked %j THEN the conference that gives that year’s figure is quoted (%s)', (question, figure) => {
+    const answer = answerQuestion(tradeIndex, question);
+    expect(answer.status).toBe('answered');
+    expect(answer.answer!.paragraphs.join('')).toContain(figure);
+  });
+
+  it('WHEN asked the figure of a year neither gives THEN no quote', () => {
+    expect(answerQuestion(tradeIndex, '2015年中非贸易额多少').status).toBe('no_match');
   });
 });

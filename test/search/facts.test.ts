@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statesFact } from '../../src/search/facts.js';
+import { statesFact, yearsSpoken } from '../../src/search/facts.js';
 import type { FactKind } from '../../src/search/question-analysis.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
 
@@ -74,5 +74,16 @@ describe('statesFact', () => {
   it('GIVEN a number in a sentence that names too little of the question THEN the fact is not stated about it', () => {
     const asked = concepts('疫情', 'gdp', '下降');
     expect(statesFact(analyzer, '三国gdp占全球20%以上。疫情给世界带来冲击。', { fact: 'quantity' }, asked)).toBe(false);
+  });
+});
+
+describe('yearsSpoken', () => {
+  it.each([
+    ['去年中非贸易额达到1700亿美元。', 2018, [2017]],
+    ['2015年以来，中方已派出3万人次。', 2019, [2015]],
+    ['今年前5个月进出口增长10%，明年将继续扩大。', 2022, [2022, 2023]],
+    ['中非贸易额达到2040亿美元。', 2019, [2019, 2018]],
+  ])('GIVEN %j said in %i THEN it speaks of %j', (sentence, said, years) => {
+    expect(yearsSpoken(sentence, said)).toEqual(years);
   });
 });
