@@ -1,6 +1,6 @@
 import { openingStatements } from './align-questions.js';
 import { majorityOf, type Assignment, type PositionVotes } from './assemble-units.js';
-import { groupLists } from './list-groups.js';
+import { groupLists, joinSplitLists } from './list-groups.js';
 import { announcedLabels, continuesList, isListIntro, listLabel, type ListLabel } from './list-structure.js';
 import { bodyOf } from './parse-transcript.js';
 import type { DedupedTranscript, DistinctParagraph } from './remove-duplicates.js';
@@ -457,7 +457,8 @@ function describe(evidence: Evidence): string {
 /**
  * Stage 5. Places every continuation paragraph with its answer from all the evidence together,
  * a list's items and a stretch copied in from another answer together (`groupLists`,
- * `joinUnnamedStretches`):
+ * `joinUnnamedStretches`), and the two parts of a list the file split between two answers
+ * together (`joinSplitLists`), each group starting where most of its copies stand:
  * - where their copies stand (`positionEvidence`), held more firmly in an opening statement and
  *   in a file that shows no damage;
  * - the words they share with each answer, with its question and with its first paragraph,
@@ -492,12 +493,17 @@ export function placeByEvidence(
   const sizes = new Map<number, number>();
   for (const start of initial.values()) sizes.set(start, (sizes.get(start) ?? 1) + 1);
   const topics = answerTopics(starts, questionOf, words, Math.max(1, ...sizes.values()), openings);
-  const groups = joinUnnamedStretches(groupLists(transcript), transcript, votes, topics, words);
+  const stretches = joinUnnamedStretches(groupLists(transcript), transcript, votes, topics, words);
+  const groups = joinSplitLists(stretches, stretches.map((group) => standsWith(group.map((p) => votes.get(p.id)))));
   const groupBags = groups.map((group) => mergeBags(group.map((p) => words.bag(p.id))));
   const tallies = groups.map((group) => group.map((p) => votes.get(p.id)));
   const stands = tallies.map(standsWith);
   const groupOf = new Map<number, number>();
   groups.forEach((group, g) => group.forEach((p) => groupOf.set(p.id, g)));
+  // A group is placed as one, from where most of its copies stand: a list's part standing in another answer starts with the rest of its list.
+  groups.forEach((group, g) => {
+    if (stands[g] !== null) for (const p of group) if (assignment.has(p.id)) assignment.set(p.id, stands[g]!);
+  });
 
   // Lists are read where the file puts their items, so that one misplaced item cannot pull its siblings after it.
   const members = new Map<number, string[]>(starts.map((start) => [start.id, [bodyOf(start)]]));
@@ -605,9 +611,25 @@ export function placeByEvidence(
   groups.forEach((group, g) => {
     const chosen = final[g]!.find((e) => e.start === currentOf(g))!;
     const here = final[g]!.find((e) => e.start === stands[g]);
-    if (stands[g] !== null && chosen.start === stands[g]) return;
-    const lines = group.flatMap((p) => p.lines);
-    const names = group.map((p) => excerpt(p.text)).join(' + ');
+    // Only what did not already stand there moves (a list split between two answers is one group).
+    const moved = group.filter((p) => initial.get(p.id) !== chosen.start);
+    if (moved.length === 0) return;
+    if (stands[g] !== null && chosen.start === stands[g]) {
+      // A paragraph that stood apart from the rest of its group goes with it.
+      for (const p of moved) {
+        const stood = initial.get(p.id);
+        const from = stood === undefined ? 'where no answer start precedes it' : `from ${excerpt(paragraphs[stood]!.text)}`;
+        report.push({
+          stage: 'units',
+          action: 'reassign',
+          lines: p.lines,
+          detail: `Moved ${excerpt(p.text)} ${from} to ${excerpt(paragraphs[chosen.start]!.text)} with the rest of its group (${group.map((q) => excerpt(q.text)).join(' + ')}): evidence ${describe(chosen)}.`,
+        });
+      }
+      return;
+    }
+    const lines = moved.flatMap((p) => p.lines);
+    const names = moved.map((p) => excerpt(p.text)).join(' + ');
     const shared = finalModel.telling(groupBags[g]!, without(finalBags.get(chosen.start)!, groupBags[g]!), 4).map(words.shown);
     const topic = orphaned[g] === chosen.start ? `; it names that answer's topic (${[...new Set(group.flatMap((p) => words.naming(p.id, topics.get(chosen.start)!)))].join('、')}) and none of its own` : '';
     const because = `${shared.length > 0 ? `shares ${shared.join('、')}` : 'shares no telling word'}${topic}; evidence ${describe(chosen)}`;
