@@ -161,6 +161,9 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
 const VIEW_VERBS =
   /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|答复|回击|反驳|驳斥|应对|反应|表态|表述|表示|说|写|措辞|认为|解释|解读|想|描述|描绘|形容|定性|界定|称呼|介绍|批评|指责)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|评论|回应|表态|表示|说法|声明|意见|期待|期望)|(?:反应|态度|立场|看法|观点|评价|回应|表态|说法)(?:是什么|是啥|如何|怎样|怎么样)|(?:说|声称|宣称|表示|发表|提出|提)(?:了|过)?些?(?:什么|哪些|啥)(?:声明|看法|要求|主张|条件)?|(?:有没有|有无)(?:回应|表态|评论|反应|表示)|(?:哪些|什么)(?:话|狠话|言论)|(?:理由|原因|动机|用意)(?:是什么|是啥|何在)|为什么|为何|为啥/gu;
 
+/** Someone's own words between the party and the view verb (萨摩亚总理的原话是怎么评价…): the party is whose view it is. */
+const OWN_WORDS = /^(?:当时)?的(?:原话|原文|讲话|发言|说法|表态|声明|回应)/u;
+
 /** Time words and adverbs between a party and the cue (马克龙今年会不会, 中国到底会不会). */
 const BEFORE_CUE = /^(?:t|d|tg|m|q|c)$/u;
 
@@ -279,7 +282,7 @@ const OTHER_PRONOUNS = /^(?:他们|她们|对方|他们自己|对方自己)$/u;
 const TOPIC_NOUNS = /^(?:问题|局势|事务|争端|议题|地区|岛礁|海域|形势)/u;
 
 /** Titles that make an actor of the country before them (俄罗斯外长, 美国总统). */
-const TITLES = /^(?:总统|总理|首相|外长|外交部长|国务卿|防长|国防部长|发言人|大使|政府|官员|议员|国会|议会|领导人|当局|方面|媒体|代表|元首|主席)$/u;
+const TITLES = /^(?:总统|总理|首相|外长|外交部长|国务卿|防长|国防部长|发言人|大使|政府|官员|议员|国会|议会|领导人|当局|方面|媒体|代表|元首|主席|总干事|秘书长|总裁|行长|主任)$/u;
 
 const LATIN_RUN = /[A-Za-z][A-Za-z0-9.'’-]*(?:\s+[A-Za-z0-9][A-Za-z0-9.'’-]*)*/gu;
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff0-9０-９]*/gu;
@@ -484,7 +487,7 @@ export function viewAsked(
     const subject = actorsOf(analyzer, before, chinaSide).find(
       (actor) =>
         !OBJECT_MARKERS.test(before.slice(0, actor.at)) &&
-        (!before.slice(actor.end).startsWith('的') || (owned && /^的(?:官方|正式|最新)?$/u.test(before.slice(actor.end)))) &&
+        (!before.slice(actor.end).startsWith('的') || (owned && /^的(?:官方|正式|最新)?$/u.test(before.slice(actor.end))) || OWN_WORDS.test(before.slice(actor.end))) &&
         !TOPIC_NOUNS.test(before.slice(actor.end)),
     );
     if (subject) return { side: subject.side, party: subject.text, cue: verb[0] };
@@ -492,9 +495,16 @@ export function viewAsked(
     const words = analyzer.tag(before.trim());
     // …skipping adverbs and what may stand between the party and its verb: 自己, 本人, 是, 当时的原话.
     while (words.length > 1 && (/^(?:d|t|uj)$/u.test(words.at(-1)!.tag) || /^(?:自己|本人|是|原话|具体)$/u.test(words.at(-1)!.word))) words.pop();
+    // …or its title (IAEA总干事): the name before the title.
+    const titled = words.length > 1 && TITLES.test(words.at(-1)!.word) ? words.at(-2) : undefined;
     const last = words.at(-1);
     if (last && last.tag === 'x' && /^[\u4e00-\u9fff]{2,}$/u.test(last.word)) {
       return { side: sideOf(last.word, chinaSide), party: last.word, cue: verb[0] };
+    }
+    // A Latin acronym (IAEA, G7, NATO) before a title or the verb names an organisation or a group of states.
+    const acronym = titled ?? last;
+    if (acronym && acronym.tag === 'eng' && /^[a-z][a-z0-9]{1,9}$/u.test(acronym.word)) {
+      return { side: 'other', party: acronym.word, cue: verb[0] };
     }
     // 欧盟 对此怎么看: the party typed before a space is the subject of what follows it.
     const previous = clauses[c - 1];

@@ -129,6 +129,18 @@ describe('analyzeQuestion: a name jieba does not know', () => {
     expect(analyzeQuestion(analyzer, question).intent).toEqual(intent);
   });
 
+  it.each([
+    ['IAEA总干事怎么评价日本福岛排海计划', { kind: 'other-view', party: 'iaea', cue: '怎么评价' }],
+    ['G7对此怎么看', { kind: 'other-view', party: 'g7', cue: '怎么看' }],
+  ])('GIVEN %s (a Latin acronym, with or without a title, right before the verb) THEN it asks that organisation’s view: %j', (question, intent) => {
+    expect(analyzeQuestion(analyzer, question).intent).toEqual(intent);
+  });
+
+  it('GIVEN a party’s own words before the verb (X的原话是怎么评价…) THEN it asks that party’s view, while 中方怎么看X的说法 asks China’s', () => {
+    expect(analyzeQuestion(analyzer, '萨摩亚总理的原话是怎么评价中国贷款的').intent).toEqual({ kind: 'other-view', party: '萨摩亚总理', cue: '怎么评价' });
+    expect(analyzeQuestion(analyzer, '中方怎么看美国的说法').intent).toEqual({ kind: 'position' });
+  });
+
   it('GIVEN an unknown name that is one of the index’s speakers THEN it asks China’s position', () => {
     expect(analyzeQuestion(analyzer, '莫迪怎么回应的', new Set(['莫迪'])).intent).toEqual({ kind: 'position' });
   });
