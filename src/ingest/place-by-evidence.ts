@@ -1,7 +1,7 @@
 import { openingStatements } from './align-questions.js';
 import { majorityOf, type Assignment, type PositionVotes } from './assemble-units.js';
 import { groupLists, joinSplitLists } from './list-groups.js';
-import { announcedLabels, continuesList, isListIntro, listLabel, type ListLabel } from './list-structure.js';
+import { announcedLabels, continuesList, followsInList, isListIntro, listLabel, opensList, type ListLabel } from './list-structure.js';
 import { bodyOf } from './parse-transcript.js';
 import type { DedupedTranscript, DistinctParagraph } from './remove-duplicates.js';
 import { keptParagraphs } from './remove-duplicates.js';
@@ -386,6 +386,34 @@ export function joinUnnamedStretches(
 }
 
 /**
+ * True when every copy of a group stands inside a list of another paragraph's: between two
+ * items that follow each other (一是… | the group | 二是…), or between an intro and the item
+ * opening its list (我想强调三点： | the group | 一是…). In the clean transcripts of the tuning
+ * half, no paragraph ever stands between consecutive items of a list (111 pairs): such a place
+ * is where the file put it, no evidence of its answer. False for a group with no copy kept.
+ */
+export function interruptsList(group: readonly DistinctParagraph[], transcript: DedupedTranscript): boolean {
+  const { paragraphs, sequence } = transcript;
+  const ids = new Set(group.map((p) => p.id));
+  let runs = 0;
+  for (let at = 0; at < sequence.length; at += 1) {
+    if (!ids.has(sequence[at]!) || (at > 0 && ids.has(sequence[at - 1]!))) continue;
+    let end = at;
+    while (end + 1 < sequence.length && ids.has(sequence[end + 1]!)) end += 1;
+    const [before, after] = [paragraphs[sequence[at - 1] ?? -1], paragraphs[sequence[end + 1] ?? -1]];
+    if (before?.kind !== 'continuation' && before?.kind !== 'answer-start') return false;
+    if (after?.kind !== 'continuation') return false;
+    const next = listLabel(after.text);
+    if (next === null) return false;
+    const previous = before.kind === 'continuation' ? listLabel(before.text) : null;
+    const opened = opensList(bodyOf(before), next);
+    if (!opened && (previous === null || !followsInList(previous, next))) return false;
+    runs += 1;
+  }
+  return runs > 0;
+}
+
+/**
  * Where the evidence places a group: the answer with the highest evidence, where the answer its
  * copies stand after (`stands`) keeps PLACEMENT.margin over the others.
  */
@@ -471,6 +499,8 @@ function describe(evidence: Evidence): string {
  * - the topic of another answer named by a group that names nothing of the topic of the answer
  *   it stands in, where that answer's other paragraphs do (`orphanedTopic`), weighed by what
  *   the file shows of being cut and pasted (`topicEvidence`).
+ * A group standing inside a list of another paragraph's (between 一是 and 二是, `interruptsList`)
+ * has no position evidence, home fit or margin there: items of a list follow each other unbroken.
  * A group moves from where it stands only when another answer's evidence beats it by
  * PLACEMENT.margin, one move at a time, the clearest first, each weighed on the answers as the
  * moves before it left them; each move is reported with its evidence. `questionOf` gives each
@@ -539,12 +569,15 @@ export function placeByEvidence(
   const namesOwn = groups.map((group, g) => stands[g] !== null && (topics.get(stands[g]!)?.size ?? 0) > 0 && namesAny(new Set(group.flatMap((p) => [...words.terms(p.id)])), topics.get(stands[g]!)!));
   // A list item whose siblings all stand in another answer.
   const strayItem = groups.map((_, g) => stands[g] !== null && (lists[g]!.get(stands[g]!) ?? 0) <= 0 && [...lists[g]!.values()].some((value) => value > 0));
+  // A group standing inside a list (between 一是 and 二是) was put there: its place says nothing of its answer.
+  const interrupts = groups.map((group) => interruptsList(group, transcript));
   /**
    * How firmly position holds a group: more in an opening statement; in an intact file, more for
    * a group that is neither an orphan nor a list item away from its siblings, and more again for
-   * one naming its own answer's topic.
+   * one naming its own answer's topic; not at all where it stands inside a list (`interruptsList`).
    */
   const holdOf = (g: number, start: number): number =>
+    (interrupts[g] && start === stands[g] ? 0 : 1) *
     (openings.has(start) ? PLACEMENT.openingHold : 1) *
     (options.intact && orphaned[g] === null && !strayItem[g] ? PLACEMENT.intactHold : 1) *
     (options.intact && namesOwn[g] ? PLACEMENT.namedHold : 1);
@@ -573,7 +606,7 @@ export function placeByEvidence(
         const position =
           positionEvidence(tallies[g]!, start.id) * holdOf(g, start.id) +
           (follows.length === 0 ? 0 : (PLACEMENT.connective * follows.filter((id) => unitOf(id) === start.id).length) / follows.length);
-        const fit = fits[s]! + (start.id === stands[g] && !namesOther[g] ? homeFitBonus(fits[s]!, otherFits) : 0);
+        const fit = fits[s]! + (start.id === stands[g] && !namesOther[g] && !interrupts[g] ? homeFitBonus(fits[s]!, otherFits) : 0);
         const shared = fit + (orphaned[g] === start.id ? topicEvidence(pasted, startMoved, namesOther[g]) : 0);
         const list = lists[g]!.get(start.id) ?? 0;
         return { start: start.id, position, words: shared, list, total: position + shared + list };
@@ -595,8 +628,10 @@ export function placeByEvidence(
     let move: { group: number; to: number; gain: number } | null = null;
     evidence.forEach((options, g) => {
       const current = options.find((e) => e.start === currentOf(g))!;
-      const chosen = decidePlacement(options, stands[g]!);
-      const gain = placementScore(chosen, stands[g]!) - placementScore(current, stands[g]!);
+      // The margin is kept by where a group stands, unless it stands inside a list.
+      const standing = interrupts[g] ? null : stands[g]!;
+      const chosen = decidePlacement(options, standing);
+      const gain = placementScore(chosen, standing) - placementScore(current, standing);
       if (chosen.start !== current.start && gain > 1e-9 && (move === null || gain > move.gain)) move = { group: g, to: chosen.start, gain };
     });
     if (move === null) break;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bestAssignment } from '../../src/ingest/best-assignment.js';
 import { groupLists } from '../../src/ingest/list-groups.js';
 import { parseTranscript } from '../../src/ingest/parse-transcript.js';
-import { askedWords, decidePlacement, homeFitBonus, listEvidence, PLACEMENT, placementScore, positionEvidence, topicEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
+import { ingestTranscript } from '../../src/ingest/pipeline.js';
+import { askedWords, decidePlacement, homeFitBonus, interruptsList, listEvidence, PLACEMENT, placementScore, positionEvidence, topicEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
 import { keptParagraphs, removeDuplicates } from '../../src/ingest/remove-duplicates.js';
 import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
 import { readTranscriptWords } from '../../src/ingest/transcript-words.js';
@@ -118,6 +119,29 @@ describe('groupLists', () => {
   });
 });
 
+describe('interruptsList', () => {
+  const interrupts = (paragraphs: readonly string[], text: string): boolean => {
+    const transcript = dedupe(paragraphs.join('\n\n'));
+    return interruptsList(transcript.paragraphs.filter((p) => p.text === text), transcript);
+  };
+  it.each([
+    ['between two items that follow each other', ['新华社记者：问一？', '王毅：答一。', '一是扩大合作。', '两国关系良好。', '二是深化互信。'], true],
+    ['between an intro and the item opening its list', ['新华社记者：问一？', '王毅：答一。', '我想强调三点：', '两国关系良好。', '一是扩大合作。'], true],
+    ['between an answer start that is an intro and the first item', ['新华社记者：问一？', '王毅：我想强调两点：', '两国关系良好。', '一是扩大合作。'], true],
+    ['after the last item', ['新华社记者：问一？', '王毅：答一。', '一是扩大合作。', '二是深化互信。', '两国关系良好。'], false],
+    ['between items that do not follow each other', ['新华社记者：问一？', '王毅：答一。', '一是扩大合作。', '两国关系良好。', '三是加强交流。'], false],
+    ['between items of two styles', ['新华社记者：问一？', '王毅：答一。', '一是扩大合作。', '两国关系良好。', '第二，深化互信。'], false],
+    ['between a question and an item', ['新华社记者：问一？', '王毅：答一。', '一是扩大合作。', '路透社记者：问二？', '两国关系良好。', '二是深化互信。'], false],
+  ])('GIVEN a paragraph %s THEN it interrupts a list: %s', (_, paragraphs, expected) => {
+    expect(interrupts(paragraphs, '两国关系良好。')).toBe(expected);
+  });
+
+  it('GIVEN a paragraph with one copy inside a list and one after it THEN it does not interrupt it', () => {
+    const paragraphs = ['新华社记者：问一？', '王毅：答一。', '一是扩大合作。', '两国关系良好。', '二是深化互信。', '路透社记者：问二？', '王毅：答二。', '两国关系良好。'];
+    expect(interrupts(paragraphs, '两国关系良好。')).toBe(false);
+  });
+});
+
 describe('askedWords', () => {
   it('GIVEN three questions THEN each answer has the telling words only its own question asks, not those two questions share', () => {
     const transcript = dedupe(
@@ -140,5 +164,29 @@ describe('askedWords', () => {
     expect(climate).toContain('气候变化');
     expect(fishing).toContain('渔业');
     expect(fishing).not.toContain('菲律宾');
+  });
+});
+
+describe('placing a paragraph that stands inside another answer’s list', () => {
+  const text = [
+    '外交部长王毅就中国外交政策和对外关系回答中外记者提问',
+    '新华社记者：中非合作论坛峰会即将举行，中方将在哪些方面加强对非合作？',
+    '王毅：中非合作论坛峰会将为中非合作规划新的蓝图。中方将重点做好以下工作：',
+    '一是扩大对非投资。中方将支持中国企业在非洲建设工业园区，帮助非洲国家提升工业化水平。',
+    '中欧班列去年开行超过一万列，通达欧洲二十多个国家，成为中欧贸易往来的重要通道，也为沿线国家带来了合作机遇。',
+    '二是加强对非援助。中方将为非洲国家培训农业、卫生和教育人才，援建更多学校和医院。',
+    '路透社记者：今年是中欧建交周年，中方如何看待中欧经贸合作的前景？',
+    '王毅：中欧是全面战略伙伴，双方合作大于竞争，共识多于分歧。中方愿同欧方加强对话，推动中欧经贸合作健康稳定发展。',
+    '我们希望欧方坚持开放，为中国企业提供公平、透明、非歧视的营商环境。',
+  ].join('\n\n');
+
+  it('GIVEN a paragraph between 一是 and 二是 THEN its place there counts nothing, and it goes to the answer its words name', () => {
+    const result = ingestTranscript(text, { id: 'inside-a-list', speaker: '王毅' }, analyzer);
+    expect(result.units.map((unit) => unit.paragraphs.map((p) => p.slice(0, 6)))).toEqual([
+      ['中非合作论坛', '一是扩大对非', '二是加强对非'],
+      ['中欧是全面战', '我们希望欧方', '中欧班列去年'],
+    ]);
+    const [move] = result.report.filter((entry) => entry.action === 'reassign');
+    expect(move?.detail).toMatch(/^Moved “中欧班列去年.*against [0-9.]+ \(position 0\.0, words [0-9.]+\) where it stands\.$/u);
   });
 });
