@@ -96,7 +96,7 @@ const FRAMING = [
   '麻烦发一下', '麻烦发下', '麻烦贴一下', '麻烦给', '麻烦问', '发一下', '贴一下', '谢谢', '多谢',
   '我记得', '还记得', '记得有', '我听说', '听说', '据说', '好像', '印象中', '我想问一下', '我想问', '想问一下', '想问', '问一下', '请问', '想知道', '我想知道',
   '究竟', '到底', '咋回事', '怎么回事', '是啥情况', '啥情况', '什么情况', '咋样', '怎么样', '如何', '能不能说说', '说说', '讲讲', '聊聊',
-  '有这回事吗', '有这回事', '是真的吗', '真的吗', '有没有', '是不是', '对吧', '是吧', '对吗', '是吗', '呢', '吗', '啊', '呀', '吧', '哈',
+  '有这回事吗', '有这回事', '是真的吗', '真的吗', '有没有', '是不是', '对吧', '是吧', '对吗', '是吗', '来着', '呢', '吗', '啊', '呀', '吧', '哈',
   // the quote itself, and pointing at it: 有原话吗, 那段, 这块
   '有原话吗', '原话', '原文', '那段话', '那段', '那句话', '那句', '这段话', '这块', '这方面',
   // who said it and where: the record is the ministry's and its press conferences'
@@ -561,7 +561,9 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const view = english ? englishViewAsked(folded, chinaSide) : viewAsked(analyzer, folded, chinaSide);
   const fact = measureAsWord(analyzer, core.toLowerCase(), factAsked(english ? core : core.toLowerCase(), english));
   // The words that ask for a kind of answer (怎么回应, 多少支) are not what the question is about.
-  const cues = [view?.cue, fact?.cue, fact?.measure ? `${fact.cue}${fact.measure}` : undefined]
+  // A total asked apart from its cue (中国政府一共宣布援助多少钱) is part of the count asked, no topic word.
+  const total = fact?.fact === 'quantity' ? /一共|总共|总计|合计|共计/u.exec(core)?.[0] : undefined;
+  const cues = [view?.cue, fact?.cue, fact?.measure ? `${fact.cue}${fact.measure}` : undefined, total]
     .filter((cue): cue is string => cue !== undefined && cue.length > 0)
     .sort((a, b) => b.length - a.length);
   let intent: Intent = { kind: 'position' };

@@ -231,6 +231,7 @@ describe('analyzeQuestion: framing and topic words', () => {
     ['听说中美要打新冷战？到底咋回事', ['听说', '到底', '咋回事']],
     ['@koujing 2020年国新办那场说口罩出口了多少', ['@koujing', '国新办', '那场']],
     ['明天北京天气怎么样', ['怎么样', '明天']],
+    ['中国政府宣布援助多少钱来着', ['来着']],
   ])('GIVEN %s THEN the framing found is %j', (question, framing) => {
     expect(analyzeQuestion(analyzer, question).framing).toEqual(framing);
   });
@@ -247,6 +248,12 @@ describe('analyzeQuestion: framing and topic words', () => {
 
   it('GIVEN a fact question THEN its cue is no topic word', () => {
     expect(analyzeQuestion(analyzer, '中俄贸易额是多少美元').core).not.toContain('多少');
+  });
+
+  it('GIVEN a count asking for a total away from its cue (一共宣布援助多少钱) THEN 一共 is part of what is asked, no topic word', () => {
+    const analysis = analyzeQuestion(analyzer, '中国政府一共宣布援助多少钱');
+    expect(analysis.core).not.toContain('一共');
+    expect(analysis.core).toContain('援助');
   });
 });
 
