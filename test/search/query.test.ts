@@ -67,6 +67,7 @@ describe('English questions', () => {
     ['Is WHO leading the tracing?', ['世卫组织', '主导', '溯源']],
     ['US politicians are smearing China', ['美国', '政客', '抹黑', '中国']],
     ['What do you think about Brexit?', ['brexit']],
+    ['What did the vice FM say about FOCAC and the AIIB?', ['副外长', '中非合作论坛', '亚投行']],
   ])('GIVEN %s THEN the glossary gives %j', (text, terms) => {
     expect(translateEnglish(text).map((reading) => reading.alternatives[0])).toEqual(terms);
   });
