@@ -311,7 +311,8 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.
   if (intent.kind === 'fact' && first.doc.kind === 'unit') {
     const speaker = normalizeForMatching(first.doc.unit.speaker);
-    const stating = foldedParagraphs(first.doc).findIndex(factCheck(index.analyzer, intent, ranking.concepts, ranking.question.folded, speaker));
+    const states = factCheck(index.analyzer, intent, ranking.concepts, ranking.question.folded, speaker);
+    const stating = foldedParagraphs(first.doc).findIndex((paragraph) => states(paragraph));
     if (stating < 0) return refuse('fact_not_stated');
     bestParagraph = stating;
   }
@@ -370,9 +371,10 @@ function statedInPeriod(index: SearchIndex, ranking: Ranking, time: AskedTime): 
     if (!date) return true;
     const said = Number(date.slice(0, 4));
     const speaker = normalizeForMatching(doc.unit.speaker);
-    const check = (accept?: (sentence: string) => boolean) =>
-      foldedParagraphs(doc).some(factCheck(index.analyzer, intent, ranking.concepts, ranking.question.folded, speaker, accept));
-    return !check() || check((sentence) => yearsSpoken(sentence, said).some((year) => year >= from && year <= to));
+    const states = factCheck(index.analyzer, intent, ranking.concepts, ranking.question.folded, speaker);
+    const inPeriod = (sentence: string) => yearsSpoken(sentence, said).some((year) => year >= from && year <= to);
+    const paragraphs = foldedParagraphs(doc);
+    return !paragraphs.some((paragraph) => states(paragraph)) || paragraphs.some((paragraph) => states(paragraph, inPeriod));
   });
   return candidates.length === ranking.candidates.length ? ranking : { ...ranking, candidates };
 }

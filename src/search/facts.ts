@@ -136,8 +136,7 @@ export function factCheck(
   concepts: readonly { alternatives: readonly string[]; weight: number; parts?: readonly { alternatives: readonly string[]; weight: number }[] }[],
   question = '',
   speaker = '',
-  accept: (sentence: string) => boolean = () => true,
-): (paragraph: string) => boolean {
+): (paragraph: string, accept?: (sentence: string) => boolean) => boolean {
   const kind = asked.fact;
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const subject = concepts;
@@ -154,7 +153,8 @@ export function factCheck(
   const scopes = kind === 'quantity' || kind === 'items' ? COUNT_SCOPES.filter(([asks]) => asks.test(question)) : [];
   // The question's weight a text names, the speaker's names counting as named.
   const weightNamed = (text: string) => concepts.reduce((sum, concept, i) => sum + Math.max(presence(text, concept), bySpeaker[i]!) * concept.weight, 0);
-  return (paragraph) => {
+  // `accept`: only sentences it accepts may state the fact (those of the asked years, see answer.ts).
+  return (paragraph, accept = () => true) => {
     const all = sentences(paragraph);
     return all.some((sentence, at) => {
       if (!accept(sentence)) return false;
