@@ -87,6 +87,11 @@ export function orderByTime(index: SearchIndex, ranking: Ranking, time: AskedTim
   return { ...ranking, candidates };
 }
 
+/** The date of a source of the index (ISO), or null when it has none. */
+export function sourceDateOf(index: SearchIndex, source: string): string | null {
+  return datesOf(index).dates.get(source) ?? null;
+}
+
 /** The year of the index's newest dated source (what 去年 and 今年 count from), or null. */
 export function newestYearOf(index: SearchIndex): number | null {
   return datesOf(index).newestYear;

@@ -136,7 +136,7 @@ export function factCheck(
   concepts: readonly { alternatives: readonly string[]; weight: number; parts?: readonly { alternatives: readonly string[]; weight: number }[] }[],
   question = '',
   speaker = '',
-): (paragraph: string, accept?: (sentence: string) => boolean) => boolean {
+): (paragraph: string, options?: { accept?: (sentence: string) => boolean }) => boolean {
   const kind = asked.fact;
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const subject = concepts;
@@ -154,7 +154,8 @@ export function factCheck(
   // The question's weight a text names, the speaker's names counting as named.
   const weightNamed = (text: string) => concepts.reduce((sum, concept, i) => sum + Math.max(presence(text, concept), bySpeaker[i]!) * concept.weight, 0);
   // `accept`: only sentences it accepts may state the fact (those of the asked years, see answer.ts).
-  return (paragraph, accept = () => true) => {
+  return (paragraph, options) => {
+    const accept = options?.accept ?? (() => true);
     const all = sentences(paragraph);
     return all.some((sentence, at) => {
       if (!accept(sentence)) return false;
@@ -182,23 +183,31 @@ export function factCheck(
   };
 }
 
-/** Years a sentence names: 2019年, and 今年, 去年, 前年, 明年 counted from the year it was said. */
-const SPOKEN_YEARS: readonly [RegExp, (match: RegExpExecArray, said: number) => number][] = [
-  [/((?:19|20)\d\d)年/gu, (match) => Number(match[1])],
-  [/今年/gu, (_, said) => said],
-  [/去年/gu, (_, said) => said - 1],
-  [/前年/gu, (_, said) => said - 2],
-  [/明年/gu, (_, said) => said + 1],
+/** Years a sentence names: 2019年, 2013年至2017年, and 今年, 去年, 前年, 明年 counted from the year it was said. */
+const SPOKEN_YEARS: readonly [RegExp, (match: RegExpExecArray, said: number) => number[]][] = [
+  [/((?:19|20)\d\d)年?(?:至|到|-|—|～)((?:19|20)\d\d)年/gu, (match) => span(Number(match[1]), Number(match[2]))],
+  [/((?:19|20)\d\d)年/gu, (match) => [Number(match[1])]],
+  [/今年/gu, (_, said) => [said]],
+  // Not the 去年 of 过去年均 (the past years' average).
+  [/(?<!过)去年/gu, (_, said) => [said - 1]],
+  [/前年/gu, (_, said) => [said - 2]],
+  [/明年/gu, (_, said) => [said + 1]],
 ];
 
+/** The years from one to another, both included (at most a century). */
+function span(from: number, to: number): number[] {
+  const [a, b] = from <= to ? [from, to] : [to, from];
+  return Array.from({ length: Math.min(b - a, 100) + 1 }, (_, i) => a + i);
+}
+
 /**
- * The years a stating sentence speaks of, said in `said`: those it names (2019年, 去年), or,
- * naming none, the year it was said and the one before (a figure given at a March conference is
- * often the last year's).
+ * The years a stating sentence speaks of, said in `said`: those it names (2019年, 2013年至2017年,
+ * 去年), or, naming none, the year it was said and the one before (a figure given at a March
+ * conference is often the last year's).
  *
  * @example yearsSpoken('去年中非贸易额达到1700亿美元', 2018) // → [2017]
  */
 export function yearsSpoken(sentence: string, said: number): number[] {
-  const years = SPOKEN_YEARS.flatMap(([pattern, year]) => [...sentence.matchAll(pattern)].map((match) => year(match, said)));
+  const years = SPOKEN_YEARS.flatMap(([pattern, year]) => [...sentence.matchAll(pattern)].flatMap((match) => year(match, said)));
   return years.length > 0 ? [...new Set(years)] : [said, said - 1];
 }

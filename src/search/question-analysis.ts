@@ -77,7 +77,7 @@ export interface QuestionAnalysis {
   whether?: Whether;
   /**
    * What a wh-question asks of its topic, when it asks about an event rather than a view
-   * (最后签了什么文件: 签, 文件; 后续怎么处理: 处理): the words right around the question word.
+   * (最后签了什么文件: 文件; 跟哪些政要见了面: 政要; 结论是什么: 结论): nouns right around the question word.
    * The record answers it only where it speaks of them.
    */
   asked?: string[];
@@ -263,6 +263,9 @@ const OBJECT_MARKERS = /(?:对于|对|针对|关于|就|向|给|同|与|和|跟|
 
 /** The Chinese side: 中方, 中国, 我国, 外交部, 北京, 中国政府 (and the index's speakers, passed in). */
 const CHINA_SIDE = /^(?:中(?![东亚南])[\u4e00-\u9fff]|中方|中国|我国|我方|中国政府|中华人民共和国|外交部|中国外交部|北京|中国外长|中国领导人|中共|中国大陆|大陆|发言人|外交部发言人|官方)$/u;
+
+/** The Chinese side written in Latin letters (China怎么看, PRC外长怎么评价, MFA怎么回应). */
+const CHINA_ACRONYMS = /^(?:china|chinese|prc|cpc|pla|mfa|fm|beijing)$/u;
 
 /** Which side a party named by one word is on: the Chinese side (CHINA_SIDE, the index's speakers) or another. */
 function sideOf(word: string, chinaSide: ReadonlySet<string>): Actor['side'] {
@@ -504,7 +507,7 @@ export function viewAsked(
     // A Latin acronym (IAEA, G7, NATO) before a title or the verb names an organisation or a group of states.
     const acronym = titled ?? last;
     if (acronym && acronym.tag === 'eng' && /^[a-z][a-z0-9]{1,9}$/u.test(acronym.word)) {
-      return { side: 'other', party: acronym.word, cue: verb[0] };
+      return { side: CHINA_ACRONYMS.test(acronym.word) ? 'china' : 'other', party: acronym.word, cue: verb[0] };
     }
     // 欧盟 对此怎么看: the party typed before a space is the subject of what follows it.
     const previous = clauses[c - 1];
@@ -592,6 +595,14 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   };
 }
 
+/** Question words that ask how (利息怎么算): they ask of the word before them. */
+const WH_HOW = /^(?:怎么|怎样|咋)$/u;
+/** Particles and measures between an event's verb and the question word (签了什么, 见过哪些). */
+const ASPECT = /^(?:了|过|些|一些)$/u;
+/** Tags of a verb of an event before the question word (签/x: jieba does not know 签了). */
+const EVENT_VERB_TAG = /^(?:v|vd|vi|x)$/u;
+/** Names of parties and numbers after the question word (哪些英国政要: 英国): they name no thing asked. */
+const PARTY_OR_NUMBER_TAG = /^(?:ns|nr|nrt|nrfg|nt|m|mq)$/u;
 /** Question words that ask for a thing or a way (什么文件, 哪些政要, 怎么处理). */
 const WH_WORD = /^(?:什么|哪些|哪个|哪几个|哪几|哪|啥|怎么|怎样|咋)$/u;
 /** What stands between the question word and its verb or noun: particles, the copula, adverbs. */
@@ -601,7 +612,7 @@ const WH_FILLER = /^(?:了|过|的|地|些|一些|是|有|都|还|又|也|要|�
  * response (啥态度, 什么反应): the answer is one without naming it.
  */
 const WH_GENERIC =
-  /^(?:东西|事|事情|情况|内容|意思|含义|内涵|样子|回事|时候|方面|问题|态度|立场|看法|观点|反应|反映|说法|评价|评论|回应|表态|意见|声明|主张|要求|打算|考虑|想法|判断|措辞|表述|理由|原因|用意|目的|意义|作用|影响|期待|期望)$/u;
+  /^(?:人|东西|事|事情|情况|内容|意思|含义|内涵|样子|回事|时候|方面|问题|态度|立场|看法|观点|反应|反映|说法|评价|评论|回应|表态|意见|声明|主张|要求|打算|考虑|想法|判断|措辞|表述|理由|原因|用意|目的|意义|作用|影响|期待|期望)$/u;
 /** Modal verbs of what is to be done or may be (应该遵循哪些原则, 会有什么结果): the answer is a position. */
 const TO_BE_DONE = /^(?:会|要|能|能够|可以|应该|应当|需要|必须|将|将要|打算|准备|愿意|想)$/u;
 /** Tags of a word that can be what is asked: a noun (a verb is too often paraphrased by the answer: 派去, 派出). */
@@ -609,39 +620,42 @@ const FOCUS_TAG = /^(?:n|nz|vn)$/u;
 
 /**
  * The words a wh-question asks about (see QuestionAnalysis.asked), from its last clause with a
- * question word: the verb or noun right before it, and up to two right after it that name no
- * party. None when the question word stands alone, or only beside a modal or a verb of saying
- * (说了什么: what was said is the answer itself).
+ * question word: the noun before 是什么 or 怎么 (结论是什么, 利息怎么算), and, after a verb of an
+ * event (签了什么, 跟哪些, 经过哪些), up to three nouns after it that name no party. None when the
+ * question word stands alone, or only beside a modal or a verb of saying (说了什么: what was said
+ * is the answer itself).
  */
 function focusAsked(analyzer: Analyzer, topical: string): string[] | undefined {
   const clauses = topical.split(CLAUSE_BREAK).filter((clause) => clause.length > 0);
   for (let c = clauses.length - 1; c >= 0; c--) {
-    const words = analyzer.tag(clauses[c]!).map(({ word, tag }) => ({ word: word.replace(/(?<=.)[了过]$/u, ''), tag }));
+    // jieba keeps an aspect particle on a verb it does not know (签了/x): the verb is the word.
+    const words = analyzer.tag(clauses[c]!).map(({ word, tag }) => ({ word: tag === 'x' ? word.replace(/(?<=.)[了过]$/u, '') : word, tag }));
     const at = words.findIndex(({ word }) => WH_WORD.test(word));
     if (at < 0) continue;
     const content = ({ word, tag }: { word: string; tag: string }) =>
       FOCUS_TAG.test(tag) && !MODAL.test(word) && !SAYING.test(word) && !WH_GENERIC.test(word) && !WH_FILLER.test(word);
     const focus: string[] = [];
     // Before the question word, what it asks of (结论是什么, 利息怎么算); after 有 or a verb it is the topic (一带一路有什么进展).
+    const how = WH_HOW.test(words[at]!.word);
     let before = at - 1;
-    let copula = /^(?:怎么|怎样|咋)$/u.test(words[at]!.word);
-    for (; before >= 0 && WH_FILLER.test(words[before]!.word); before--) if (words[before]!.word === '是') copula = true;
-    if (copula && before >= 0 && content(words[before]!)) focus.push(words[before]!.word);
+    let asksOfWordBefore = how;
+    for (; before >= 0 && WH_FILLER.test(words[before]!.word); before--) if (words[before]!.word === '是') asksOfWordBefore = true;
+    if (asksOfWordBefore && before >= 0 && content(words[before]!)) focus.push(words[before]!.word);
     // After 怎么 comes the verb asked and its object, not a thing asked for.
-    if (/^(?:怎么|怎样|咋)$/u.test(words[at]!.word)) return focus.length > 0 ? focus : undefined;
+    if (how) return focus.length > 0 ? focus : undefined;
     // After the question word, the thing asked for when an event is asked of (签了什么文件, 跟哪些政要见面, 经过哪些海域),
     // not what is to be done or had (应该遵循哪些原则, 有什么成果: the answer is the position).
     let verb = at - 1;
-    while (verb >= 0 && /^(?:了|过|些|一些)$/u.test(words[verb]!.word)) verb--;
+    while (verb >= 0 && ASPECT.test(words[verb]!.word)) verb--;
     const event =
       verb >= 0 &&
-      (words[verb]!.tag === 'p' || (/^(?:v|vd|vi|x)$/u.test(words[verb]!.tag) && !MODAL.test(words[verb]!.word))) &&
+      (words[verb]!.tag === 'p' || (EVENT_VERB_TAG.test(words[verb]!.tag) && !MODAL.test(words[verb]!.word))) &&
       !words.slice(Math.max(0, verb - 2), verb).some(({ word }) => TO_BE_DONE.test(word));
     if (!event) return focus.length > 0 ? focus : undefined;
     for (let after = at + 1; after < words.length && focus.length < 3; after++) {
       const word = words[after]!;
       if (WH_FILLER.test(word.word) && focus.length === 0) continue;
-      if (/^(?:ns|nr|nrt|nrfg|nt|m|mq)$/u.test(word.tag)) continue;
+      if (PARTY_OR_NUMBER_TAG.test(word.tag)) continue;
       if (!content(word)) break;
       focus.push(word.word);
     }

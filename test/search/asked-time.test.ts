@@ -109,7 +109,15 @@ describe('GIVEN a figure given at two conferences, each of the year before it (�
     expect(answer.answer!.paragraphs.join('')).toContain(figure);
   });
 
-  it('WHEN asked the figure of a year neither gives THEN no quote', () => {
-    expect(answerQuestion(tradeIndex, '2015年中非贸易额多少').status).toBe('no_match');
+  it('WHEN asked the figure of a year neither gives THEN no quote: the record does not state it for that year', () => {
+    const answer = answerQuestion(tradeIndex, '2015年中非贸易额多少');
+    expect(answer.status).toBe('no_match');
+    expect(answer.decision?.reason).toBe('fact_not_stated');
+  });
+
+  it('WHEN the /ask 时间 option names a year THEN the statements of that year answer, whatever year their figure is of', () => {
+    const answer = answerQuestion(tradeIndex, '中非贸易额多少', { period: { from: 2019, to: 2019 } });
+    expect(answer.status).toBe('answered');
+    expect(answer.answer!.paragraphs.join('')).toContain('2040');
   });
 });

@@ -132,7 +132,8 @@ describe('analyzeQuestion: a name jieba does not know', () => {
   it.each([
     ['IAEA总干事怎么评价日本福岛排海计划', { kind: 'other-view', party: 'iaea', cue: '怎么评价' }],
     ['G7对此怎么看', { kind: 'other-view', party: 'g7', cue: '怎么看' }],
-  ])('GIVEN %s (a Latin acronym, with or without a title, right before the verb) THEN it asks that organisation’s view: %j', (question, intent) => {
+    ['China对此怎么看', { kind: 'position' }],
+  ])('GIVEN %s (a Latin acronym, with or without a title, right before the verb) THEN the view asked is that organisation’s, or China’s: %j', (question, intent) => {
     expect(analyzeQuestion(analyzer, question).intent).toEqual(intent);
   });
 
