@@ -316,6 +316,16 @@ describe('moving misplaced paragraphs, as a property', () => {
   const write = (units: { question: string; start: string; continuations: string[] }[]): string =>
     units.flatMap((u) => [u.question, u.start, ...u.continuations]).join('\n\n');
 
+  it('GIVEN the only continuation of an answer put after another answer THEN it moves back (a case the property once found)', () => {
+    const units = [
+      { question: '第1台记者：请问中方如何看待同日本的关系？', start: '发言人：中方高度重视同日本的关系。', continuations: ['日本是中方的重要伙伴，双方交往密切。（1-1）', '日本是中方的重要伙伴，合作潜力巨大。（1-2）'] },
+      { question: '第2台记者：请问中方如何看待同法国的关系？', start: '发言人：中方高度重视同法国的关系。', continuations: ['法国是中方的重要伙伴，合作潜力巨大。（2-1）'] },
+    ];
+    const shuffled = [{ ...units[0]!, continuations: [...units[0]!.continuations, ...units[1]!.continuations] }, { ...units[1]!, continuations: [] }];
+    const messy = ingestTranscript(write(shuffled), { id: 'p', speaker: '发言人' }, analyzer);
+    expect(messy.units.map((u) => u.paragraphs.at(-1))).toEqual(['日本是中方的重要伙伴，合作潜力巨大。（1-2）', '法国是中方的重要伙伴，合作潜力巨大。（2-1）']);
+  });
+
   // Where in its answer a moved paragraph stood cannot be known: the property compares contents.
   it('GIVEN a continuation naming its answer’s country put at the end of another answer THEN it moves back', () => {
     fc.assert(
