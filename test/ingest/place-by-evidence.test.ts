@@ -3,7 +3,7 @@ import { bestAssignment } from '../../src/ingest/best-assignment.js';
 import { groupLists } from '../../src/ingest/list-groups.js';
 import { parseTranscript } from '../../src/ingest/parse-transcript.js';
 import { ingestTranscript } from '../../src/ingest/pipeline.js';
-import { askedWords, decidePlacement, homeFitBonus, interruptsList, listEvidence, PLACEMENT, placementScore, positionEvidence, topicEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
+import { askedWords, decidePlacement, homeFitBonus, interruptsList, listEvidence, PLACEMENT, placementScore, pointsApart, positionEvidence, topicEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
 import { keptParagraphs, removeDuplicates } from '../../src/ingest/remove-duplicates.js';
 import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
 import { readTranscriptWords } from '../../src/ingest/transcript-words.js';
@@ -32,6 +32,20 @@ describe('homeFitBonus', () => {
     ['no other answer', 2, [], (PLACEMENT.homeFit - 1) * 2],
   ])('GIVEN %s THEN it adds %s', (_, fit, otherFits, expected) => {
     expect(homeFitBonus(fit, otherFits)).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('pointsApart', () => {
+  it.each([
+    ['the first fits its own answer best, the second another', 1, 2, 1, true],
+    ['the second fits its own answer best, the first another', 3, 1, 1, true],
+    ['the first shares no telling word with any answer, the second fits its own', null, 1, 1, true],
+    ['both fit the same other answer best (a stretch copied in)', 2, 2, 1, false],
+    ['they fit two other answers best (a stretch saying little)', 2, 3, 1, false],
+    ['one fits another answer, the other shares no telling word', 2, null, 1, false],
+    ['both fit their own answer best', 1, 1, 1, false],
+  ])('GIVEN %s THEN pointing apart is %s', (_, bestA, bestB, stands, expected) => {
+    expect(pointsApart(bestA, bestB, stands)).toBe(expected);
   });
 });
 
