@@ -292,10 +292,9 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
       const lead = action
         .filter((concept) => concept.term.length >= 2 && !actors.some((actor) => actor.includes(concept.term) || concept.term.includes(actor)))
         .sort((a, b) => whether.action.indexOf(a.term) - whether.action.indexOf(b.term))[0];
-      const verb = action.find((concept) => concept.term === whether.verb);
-      if ([lead, verb].some((head) => head && presence(first.doc.matchText, head) === 0)) return refuse('action_not_stated');
+      if (lead && presence(first.doc.matchText, lead) === 0) return refuse('action_not_stated');
       // A verb too common to be a concept (投, 抓) is looked for as it is written.
-      if (whether.verb && !verb && !first.doc.matchText.includes(whether.verb)) return refuse('action_not_stated');
+      if (whether.verb && !namesWord(first.doc.matchText, ranking.concepts, whether.verb)) return refuse('action_not_stated');
       // Whether another party did something is answered only where the unit names that party.
       const agent = ranking.question.actors.find((actor) => actor.text === whether.agent);
       if (agent?.side === 'other' && !first.doc.matchText.includes(normalizeForMatching(agent.text))) return refuse('action_not_stated');
@@ -306,23 +305,25 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   // question counts, as for a whether-question: asked 采取了哪些措施, the answer lists them without
   // the word (on the tuning half, the answer paragraphs alone lost 5 right answers and no false one).
   const asked = ranking.question.asked;
-  if (asked && first.doc.kind === 'unit') {
-    const text = first.doc.matchText;
-    const held = (word: string) => {
-      const concept = ranking.concepts.find((candidate) => candidate.term === word);
-      return concept ? presence(text, concept) > 0 : text.includes(normalizeForMatching(word));
-    };
-    if (!asked.every(held)) return refuse('detail_not_stated');
-  }
+  if (asked && first.doc.kind === 'unit' && !asked.every((word) => namesWord(first.doc.matchText, ranking.concepts, word))) return refuse('detail_not_stated');
   // A fact is answered only where the chosen paragraph states a fact of that kind about the subject.
   if (intent.kind === 'fact' && first.doc.kind === 'unit') {
     const speaker = normalizeForMatching(first.doc.unit.speaker);
-    const states = factCheck(index.analyzer, intent, ranking.concepts, ranking.question.folded, speaker);
-    const stating = foldedParagraphs(first.doc).findIndex((paragraph) => states(paragraph));
+    const states = factCheck(index.analyzer, intent, ranking.concepts, ranking.question.folded);
+    const stating = foldedParagraphs(first.doc).findIndex((paragraph) => states(paragraph, { speaker }));
     if (stating < 0) return refuse('fact_not_stated');
     bestParagraph = stating;
   }
   return { best: first, margin, confidence, accepted: true, reason: first.doc.kind === 'unit' ? 'answered' : 'unanswered_in_record', bestParagraph };
+}
+
+/**
+ * True when a text names a word of the question: by the word's concept (its forms and synonyms)
+ * when it is one, else as it is written (a word too common to be a concept: 投, 抓).
+ */
+function namesWord(text: string, concepts: readonly WeightedConcept[], word: string): boolean {
+  const concept = concepts.find((candidate) => candidate.term === word);
+  return concept ? presence(text, concept) > 0 : text.includes(normalizeForMatching(word));
 }
 
 /** Share of the action's weight a unit must hold to answer whether it will be done. */
@@ -372,16 +373,16 @@ function statedInPeriod(index: SearchIndex, ranking: Ranking, time: AskedTime, n
   // /ask 时间 option (not `named`) asks for statements of its years, whatever year their figures are of.
   if (intent.kind !== 'fact' || intent.fact !== 'quantity' || time.kind !== 'period' || !named) return ranking;
   const { from, to } = time.period;
+  const states = factCheck(index.analyzer, intent, ranking.concepts, ranking.question.folded);
   const candidates = ranking.candidates.filter(({ doc }) => {
     if (doc.kind !== 'unit') return true;
     const date = sourceDateOf(index, doc.unit.source);
     if (!date) return true;
     const said = Number(date.slice(0, 4));
     const speaker = normalizeForMatching(doc.unit.speaker);
-    const states = factCheck(index.analyzer, intent, ranking.concepts, ranking.question.folded, speaker);
-    const inPeriod = (sentence: string) => yearsSpoken(sentence, said).some((year) => year >= from && year <= to);
+    const accept = (sentence: string) => yearsSpoken(sentence, said).some((year) => year >= from && year <= to);
     const paragraphs = foldedParagraphs(doc);
-    return !paragraphs.some((paragraph) => states(paragraph)) || paragraphs.some((paragraph) => states(paragraph, { accept: inPeriod }));
+    return !paragraphs.some((paragraph) => states(paragraph, { speaker })) || paragraphs.some((paragraph) => states(paragraph, { speaker, accept }));
   });
   return candidates.length === ranking.candidates.length ? ranking : { ...ranking, candidates };
 }

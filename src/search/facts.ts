@@ -122,26 +122,31 @@ export function statesFact(
   question = '',
   speaker = '',
 ): boolean {
-  return factCheck(analyzer, asked, concepts, question, speaker)(paragraph);
+  return factCheck(analyzer, asked, concepts, question)(paragraph, { speaker });
 }
 
 /**
- * statesFact for one question, ready for each paragraph of a unit: what depends only on the
- * question (the speaker's names, the fact's pattern, the thing measured, the count's scope) is
- * read once.
+ * statesFact for one question, ready for each paragraph of every unit: what depends only on the
+ * question (the fact's pattern, the thing measured, the count's scope) is read once; the unit's
+ * speaker (`speaker`, folded) and the sentences that may state the fact (`accept`) come with each
+ * paragraph.
  */
 export function factCheck(
   analyzer: Analyzer,
   asked: { fact: FactKind; cue?: string; measure?: string; head?: string; slot?: { before: string; after: string } },
   concepts: readonly { alternatives: readonly string[]; weight: number; parts?: readonly { alternatives: readonly string[]; weight: number }[] }[],
   question = '',
-  speaker = '',
-): (paragraph: string, options?: { accept?: (sentence: string) => boolean }) => boolean {
+): (paragraph: string, options?: { speaker?: string; accept?: (sentence: string) => boolean }) => boolean {
   const kind = asked.fact;
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
   const subject = concepts;
-  // Who said it (王毅说…) is named by the unit's speaker, not by its sentences.
-  const bySpeaker = concepts.map((concept) => presence(speaker, concept));
+  // Who said it (王毅说…) is named by the unit's speaker, not by its sentences: each speaker's names, read once.
+  const bySpeakers = new Map<string, number[]>();
+  const namedBy = (speaker: string) => {
+    let found = bySpeakers.get(speaker);
+    if (!found) bySpeakers.set(speaker, (found = concepts.map((concept) => presence(speaker, concept))));
+    return found;
+  };
   // A date as precise as asked (几号: a day, 几月: a month, 哪年: a year), else the kind's pattern.
   const stated =
     kind === 'date' || kind === 'quantity' || kind === 'age'
@@ -151,11 +156,12 @@ export function factCheck(
   // A count of a part, of what remains, of each one, or of the largest (其中…多少, 还有多少, 分别, 最大的)
   // is stated only by a sentence that counts in that scope.
   const scopes = kind === 'quantity' || kind === 'items' ? COUNT_SCOPES.filter(([asks]) => asks.test(question)) : [];
-  // The question's weight a text names, the speaker's names counting as named.
-  const weightNamed = (text: string) => concepts.reduce((sum, concept, i) => sum + Math.max(presence(text, concept), bySpeaker[i]!) * concept.weight, 0);
   // `accept`: only sentences it accepts may state the fact (those of the asked years, see answer.ts).
   return (paragraph, options) => {
     const accept = options?.accept ?? (() => true);
+    const bySpeaker = namedBy(options?.speaker ?? '');
+    // The question's weight a text names, the speaker's names counting as named.
+    const weightNamed = (text: string) => concepts.reduce((sum, concept, i) => sum + Math.max(presence(text, concept), bySpeaker[i]!) * concept.weight, 0);
     const all = sentences(paragraph);
     return all.some((sentence, at) => {
       if (!accept(sentence)) return false;

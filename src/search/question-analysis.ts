@@ -127,6 +127,10 @@ const QUOTE_CUES = ['原话', '原文', '出处', '怎么说的', '说过什么'
  */
 const NAMED_KINDS = '国家|城市|地区|省份|岛国|企业|公司|产品|商品|协议|协定|文件|合同|项目|机构|组织|官员|领导人|成员国|成员|品牌|疫苗|武器|港口|媒体|大学|学校';
 
+/** Words that ask for a total (一共多少, 一共宣布援助多少钱): part of a count's cue wherever they stand. */
+const TOTAL = '一共|总共|总计|合计|共计';
+const TOTAL_WORD = new RegExp(TOTAL, 'u');
+
 /**
  * Cues of a fact question, by kind, on folded text, for Chinese and for English questions; the
  * first kind that matches wins (age before quantity: 多大了).
@@ -136,7 +140,7 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
     ['age', /几岁|多大年纪|多大岁数|年龄|多少岁|多大了/u],
     ['date', /什么时候|何时|哪天|哪一天|哪(?:[一两二三四五几])?年|几月|几号|几日|哪个月|日期|多久|多长时间/u],
     // 一共/总共 (有) before the cue asks for the total: part of the cue, no topic word.
-    ['quantity', /(?:(?:一共|总共|总计|合计|共计)(?:有|是)?)?(?:多少|(?<!哪)几个|几位|几次|几名|几项|几家|几国|几支|几批|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几)/u],
+    ['quantity', new RegExp(`(?:(?:${TOTAL})(?:有|是)?)?(?:多少|(?<!哪)几个|几位|几次|几名|几项|几家|几国|几支|几批|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几)`, 'u')],
     ['identity', /是谁|哪位|哪个人|叫什么名字|叫什么|名字是|谁(?!知道)/u],
     // Which ones, by name: 具体…哪些 / 哪几 / 哪款 / 哪种 (a bare 哪些帮助 asks for the position, not a list).
     ['items', new RegExp(`具体[^，,。?？]{0,12}?(?:哪些|哪几|哪款|哪种|哪类|什么)|(?:哪款|哪种|哪几[个项家种款]|哪[两二三四五六七八九十]+[个项家种款条点])|(?:哪些|哪几个|哪个|哪家|哪国)(?=的?[\\u4e00-\\u9fff]{0,4}?(?:${NAMED_KINDS}))`, 'u')],
@@ -565,7 +569,7 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const fact = measureAsWord(analyzer, core.toLowerCase(), factAsked(english ? core : core.toLowerCase(), english));
   // The words that ask for a kind of answer (怎么回应, 多少支) are not what the question is about.
   // A total asked apart from its cue (中国政府一共宣布援助多少钱) is part of the count asked, no topic word.
-  const total = fact?.fact === 'quantity' ? /一共|总共|总计|合计|共计/u.exec(core)?.[0] : undefined;
+  const total = fact?.fact === 'quantity' ? TOTAL_WORD.exec(core)?.[0] : undefined;
   const cues = [view?.cue, fact?.cue, fact?.measure ? `${fact.cue}${fact.measure}` : undefined, total]
     .filter((cue): cue is string => cue !== undefined && cue.length > 0)
     .sort((a, b) => b.length - a.length);
