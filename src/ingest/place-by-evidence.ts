@@ -438,11 +438,13 @@ export function joinUnnamedStretches(
     const [ga, gb] = [groupOf.get(a)!, groupOf.get(b)!];
     if (ga === gb || stands[ga] !== stands[gb] || !unnamed(ga) || !unnamed(gb)) continue;
     if (model.similarity(bags[ga]!, bags[gb]!) < PLACEMENT.stretchCohesion) continue;
-    // Each group's best answer by words, against what else each answer holds (neither group).
+    // Each group's best answer by words, against what else each answer holds (neither group):
+    // the answers' bags, built once for both groups.
+    const homes = [...topics.keys()].map((start) => [start, homeBag(start, [ga, gb])] as const);
     const best = (g: number): number | null => {
       let [top, score]: [number | null, number] = [null, 0];
-      for (const start of topics.keys()) {
-        const fit = model.similarity(bags[g]!, homeBag(start, [ga, gb]));
+      for (const [start, home] of homes) {
+        const fit = model.similarity(bags[g]!, home);
         if (fit > score) [top, score] = [start, fit];
       }
       return top;
