@@ -27,8 +27,11 @@ const DATE_PRECISION: readonly (readonly [RegExp, RegExp])[] = [
 /** A number, in digits or Chinese numerals. */
 const NUMBER = '(?:\\d[\\d,.]*|[一二三四五六七八九十两百千万亿]+)';
 
-/** Measures asked in words that name no unit: 多少钱 is a sum in some currency. */
-const MEASURES: Record<string, string> = { 钱: '(?:元|美元|欧元|英镑|日元|卢布|人民币)' };
+/**
+ * Measures asked in words that name no unit of their own: 多少钱 is a sum in some currency; a
+ * count of people (多少人) may be stated with a person's classifier (3名雇员, 5位代表).
+ */
+const MEASURES: Record<string, string> = { 钱: '(?:元|美元|欧元|英镑|日元|卢布|人民币)', 人: '(?:人|名|位)' };
 
 /** jieba tags of who can be named: people, organisations, countries and places. */
 const PERSON = /^(?:nr|nrt|nrfg|nt|ns)$/u;

@@ -1,6 +1,7 @@
 import { createEnglishDictionary, type EnglishDictionary } from '../text/english-dictionary.js';
 import { createHomophoneIndex, type HomophoneIndex } from '../text/homophones.js';
 import { createRomanizedNameIndex, type RomanizedNameIndex } from '../text/romanized-names.js';
+import { FIELDS, WORD_FIELDS, type PostingIndex } from './postings.js';
 import type { QueryAids } from './query.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -19,9 +20,21 @@ export function queryAids(index: SearchIndex): QueryAids {
     english: (phrase) => (english ??= createEnglishDictionary(vocabularyOf(index))).lookup(phrase),
     homophones: (word) => (homophones ??= createHomophoneIndex(vocabularyOf(index))).lookup(word),
     names: (romanised) => (names ??= createRomanizedNameIndex(vocabularyOf(index))).lookup(romanised),
+    documents: { of: (term) => documentsHolding(index.postings, term), count: index.docs.length },
   };
   aidsByIndex.set(index, aids);
   return aids;
+}
+
+/** The documents whose question, topic or text holds the word, ascending. */
+function documentsHolding(postings: PostingIndex, term: string): Int32Array {
+  const id = postings.termIds.get(term);
+  if (id === undefined) return new Int32Array(0);
+  const lists = WORD_FIELDS.filter((field) => field !== 'people').map((field) => {
+    const { start, docs } = postings.fields[FIELDS.indexOf(field)]!;
+    return docs.subarray(start[id]!, start[id + 1]!);
+  });
+  return Int32Array.from(new Set(lists.flatMap((list) => [...list]))).sort();
 }
 
 const aidsByIndex = new WeakMap<SearchIndex, QueryAids>();

@@ -38,6 +38,8 @@ export interface QueryAids {
   homophones?: (word: string) => readonly { word: string; distance: 0 | 1 }[];
   /** Corpus words whose pinyin is a romanised name: `Hua Chunying` → 华春莹. */
   names?: (romanised: string) => readonly string[];
+  /** The documents that hold a word (ascending numbers), and how many documents there are: for choosing a translation by its company. */
+  documents?: { of: (term: string) => Int32Array; count: number };
 }
 
 /** How much a word read as a homophone counts, by pinyin distance (0: same sound, 1: a common confusion). */
@@ -80,12 +82,16 @@ function englishForms(word: string): string[] {
 export interface EnglishReading {
   /** The English as typed (lower case), or the glossary's term. */
   english: string;
+  /** True for the dictionary's translations of an ordinary word, to be chosen by their company. */
+  senses?: boolean;
   /** The Chinese words, the best first; the English word itself when nothing translates it. */
   alternatives: string[];
 }
 
 /** Most dictionary translations kept for one English word or phrase. */
 const DICTIONARY_MAX_SENSES = 3;
+/** Dictionary translations weighed against the question's other words before keeping DICTIONARY_MAX_SENSES. */
+const DICTIONARY_CANDIDATES = 8;
 
 /**
  * Reads an English question as corpus words, phrase by phrase, longest phrase first: the field
@@ -142,9 +148,9 @@ export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAi
         englishForms((phrase.at(-1) ?? '').toLowerCase())
           .map((form) => aids.english!([...head, form].join(' ')))
           .find((translations) => translations.length > 0) ?? []
-      ).slice(0, DICTIONARY_MAX_SENSES);
+      ).slice(0, DICTIONARY_CANDIDATES);
       if (found.length > 0) {
-        readings.push({ english: phrase.join(' ').toLowerCase(), alternatives: found });
+        readings.push({ english: phrase.join(' ').toLowerCase(), alternatives: found, senses: true });
         matched = n;
       }
     }
@@ -165,7 +171,53 @@ export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAi
     }
     i += matched;
   }
-  return readings;
+  return chooseSenses(readings, aids);
+}
+
+/**
+ * Keeps, of each word's dictionary translations, the DICTIONARY_MAX_SENSES that keep company
+ * with the question's other words in the corpus (query translation by co-occurrence): `met`
+ * beside 习近平 and 杭州 is 会见 rather than 见面, `park` beside 公园 no 园区. A translation's fit
+ * is the sum, over the other words of the question, of the Dice overlap of the documents that
+ * hold it with the documents that hold that word (any of its translations), each weighted by
+ * how rare that word is. Ties, and a word no translation of which keeps any company, keep the
+ * dictionary's order.
+ */
+function chooseSenses(readings: EnglishReading[], aids: QueryAids): EnglishReading[] {
+  const documents = aids.documents;
+  const trim = (reading: EnglishReading): EnglishReading => ({ english: reading.english, alternatives: reading.alternatives.slice(0, DICTIONARY_MAX_SENSES) });
+  if (!documents || !readings.some((reading) => reading.senses && reading.alternatives.length > DICTIONARY_MAX_SENSES)) return readings.map(trim);
+  const held = new Map<string, Int32Array>();
+  const docsOf = (term: string): Int32Array => {
+    let found = held.get(term);
+    if (!found) held.set(term, (found = documents.of(term)));
+    return found;
+  };
+  // Each reading's documents: those holding any of its translations, as a set; and its weight.
+  const context = readings.map((reading) => {
+    const docs = new Set<number>();
+    for (const term of reading.alternatives) for (const doc of docsOf(term)) docs.add(doc);
+    const weight = docs.size > 0 ? Math.log(documents.count / docs.size) : 0;
+    return { docs, weight };
+  });
+  return readings.map((reading, position) => {
+    if (!reading.senses || reading.alternatives.length <= DICTIONARY_MAX_SENSES) return trim(reading);
+    const fit = reading.alternatives.map((term, order) => {
+      const docs = docsOf(term);
+      let sum = 0;
+      context.forEach((other, j) => {
+        if (j === position || other.weight <= 0 || docs.length === 0) return;
+        let shared = 0;
+        for (const doc of docs) if (other.docs.has(doc)) shared++;
+        sum += (other.weight * 2 * shared) / (docs.length + other.docs.size);
+      });
+      return { term, order, sum };
+    });
+    if (fit.every((candidate) => candidate.sum === 0)) return trim(reading);
+    const [first, ...rest] = fit;
+    rest.sort((a, b) => b.sum - a.sum || a.order - b.order);
+    return { english: reading.english, alternatives: [first!, ...rest].slice(0, DICTIONARY_MAX_SENSES).map((candidate) => candidate.term) };
+  });
 }
 
 /** True when jieba's dictionary holds the word (its full mode finds it whole). */

@@ -24,6 +24,8 @@ describe('statesFact', () => {
     ['中方向岛国捐赠了50万只口罩。', { fact: 'quantity', measure: '只' }, ['岛国', '口罩'], true],
     ['红十字会提供的物资价值500万元。', { fact: 'quantity', measure: '钱' }, ['红十字会', '物资'], true],
     ['红十字会向乌克兰提供了5批人道主义物资。', { fact: 'quantity', measure: '钱' }, ['红十字会', '物资'], false],
+    ['袭击造成3名当地雇员受伤。', { fact: 'quantity', measure: '人' }, ['袭击', '受伤'], true],
+    ['袭击造成3辆汽车受损。', { fact: 'quantity', measure: '人' }, ['袭击', '受损'], false],
     ['专家组已赴意大利、塞尔维亚和伊拉克。', { fact: 'items', cue: '哪几个', head: '国家' }, ['专家组'], true],
     ['专家组已赴意大利开展工作。', { fact: 'items', cue: '哪几个', head: '国家' }, ['专家组'], false],
     ['中方叙利亚问题特使多次访问地区国家。', { fact: 'identity', head: '特使' }, ['叙利亚', '特使'], false],

@@ -72,6 +72,20 @@ describe('English questions', () => {
     expect(translateEnglish(text).map((reading) => reading.alternatives[0])).toEqual(terms);
   });
 
+  it('GIVEN a word of many senses THEN the translations kept are those found in documents with the question\'s other words, the dictionary\'s first one always', () => {
+    // Documents: 0 and 1 speak of 会见 with 杭州; 见面, 遇到, 满足 never stand beside 杭州.
+    const held: Record<string, number[]> = { 杭州: [0, 1], 会见: [0, 1, 5], 会晤: [1, 6], 见面: [7], 遇到: [8], 满足: [9] };
+    const aids = {
+      english: (phrase: string) => (phrase === 'met' || phrase === 'meet' ? ['见面', '遇到', '满足', '会晤', '会见'] : phrase === 'hangzhou' ? ['杭州'] : []),
+      documents: { of: (term: string) => Int32Array.from(held[term] ?? []), count: 100 },
+    };
+    const met = translate(analyzer, 'Xi met him in Hangzhou', aids).find((reading) => reading.english === 'met' || reading.english === 'meet');
+    expect(met?.alternatives).toEqual(['见面', '会见', '会晤']);
+    // Without company for any translation, the dictionary's order stands.
+    const alone = translate(analyzer, 'they met', aids).find((reading) => reading.english === 'met' || reading.english === 'meet');
+    expect(alone?.alternatives).toEqual(['见面', '遇到', '满足']);
+  });
+
   it('GIVEN a romanised name THEN it is read as the corpus word with that pinyin; a capitalised English word is not', () => {
     const aids = {
       names: (name: string) => (name.replace(/\s/gu, '').toLowerCase() === 'huachunying' ? ['华春莹'] : name === 'Change' ? ['嫦娥'] : []),
