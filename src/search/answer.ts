@@ -45,6 +45,11 @@ export interface Ranking {
    */
   information: number;
   candidates: Candidate[];
+  /**
+   * The documents of the period the question names, when it names one (asked-time.ts): put
+   * first, and a document of another period is no rival to them (the question says which time).
+   */
+  preferred?: (doc: SearchDoc) => boolean;
 }
 
 /** BM25's inverse document frequency (never negative); a term in no document gets the highest weight. */
@@ -253,7 +258,10 @@ export interface Decision {
  * (中美 0.28, 歐洲怎麼看中國 0.48).
  */
 export function decide(index: SearchIndex, ranking: Ranking): Decision {
-  const [first, second] = ranking.candidates;
+  const [first] = ranking.candidates;
+  // The runner-up: of the period the question names when the first is, else the next one.
+  const preferred = ranking.preferred;
+  const second = first && preferred?.(first.doc) ? ranking.candidates.slice(1).find((candidate) => preferred(candidate.doc)) : ranking.candidates[1];
   if (ranking.concepts.length === 0) return { best: undefined, margin: 0, confidence: 0, accepted: false, reason: 'empty_question', bestParagraph: 0 };
   if (!first) return { best: undefined, margin: 0, confidence: 0, accepted: false, reason: 'no_candidate', bestParagraph: 0 };
   const margin = marginOf(first, second);

@@ -76,7 +76,7 @@ export function orderByTime(index: SearchIndex, ranking: Ranking, time: AskedTim
   if (prefer !== undefined) {
     // The period asked wins among the candidates that cover the question about as well as the best.
     const preferred = ranking.candidates.filter((candidate) => candidate.coverage >= best.coverage - LATEST_COVERAGE_SLACK && prefer(candidate.doc));
-    return { ...ranking, candidates: [...preferred, ...ranking.candidates.filter((candidate) => !preferred.includes(candidate))] };
+    return { ...ranking, candidates: [...preferred, ...ranking.candidates.filter((candidate) => !preferred.includes(candidate))], preferred: prefer };
   }
   if (time.kind === 'latest') {
     const nearBest = ranking.candidates.filter(near).sort(newerFirst);

@@ -127,6 +127,9 @@ const QUOTE_CUES = ['原话', '原文', '出处', '怎么说的', '说过什么'
  */
 const NAMED_KINDS = '国家|城市|地区|省份|岛国|企业|公司|产品|商品|协议|协定|文件|合同|项目|机构|组织|官员|领导人|成员国|成员|品牌|疫苗|武器|港口|媒体|大学|学校';
 
+/** Classifiers and units a count may be asked in after 几 (几天, 几轮, 几艘): 几 before any of them asks a number. */
+const COUNT_CLASSIFIERS = '人次|架次|个月|小时|天|周|人|轮|艘|架|条|座|所|只|种|倍|场|届|份|辆|吨|件|笔|部|套|枚|期|剂|台|张|篇|针';
+
 /** Words that ask for a total (一共多少, 一共宣布援助多少钱): part of a count's cue wherever they stand. */
 const TOTAL = '一共|总共|总计|合计|共计';
 const TOTAL_WORD = new RegExp(TOTAL, 'u');
@@ -140,7 +143,7 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
     ['age', /几岁|多大年纪|多大岁数|年龄|多少岁|多大了/u],
     ['date', /什么时候|何时|哪天|哪一天|哪(?:[一两二三四五几])?年|几月|几号|几日|哪个月|日期|多久|多长时间/u],
     // 一共/总共 (有) before the cue asks for the total: part of the cue, no topic word.
-    ['quantity', new RegExp(`(?:(?:${TOTAL})(?:有|是)?)?(?:多少|(?<!哪)几个|几位|几次|几名|几项|几家|几国|几支|几批|几亿|几万|几千|几百|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几)`, 'u')],
+    ['quantity', new RegExp(`(?:(?:${TOTAL})(?:有|是)?)?(?:多少|(?<!哪)几个|几位|几次|几名|几项|几家|几国|几支|几批|几亿|几万|几千|几百|(?<![哪第])几(?=(?:${COUNT_CLASSIFIERS}))|多大规模|规模多大|规模有多大|有多大|多大|金额|数额|数量|总额|人数|多高|多长|占比|比例|百分之几)`, 'u')],
     ['identity', /是谁|哪位|哪个人|叫什么名字|叫什么|名字是|谁(?!知道)/u],
     // Which ones, by name: 具体…哪些 / 哪几 / 哪款 / 哪种 (a bare 哪些帮助 asks for the position, not a list).
     ['items', new RegExp(`具体[^，,。?？]{0,12}?(?:哪些|哪几|哪款|哪种|哪类|什么)|(?:哪款|哪种|哪几[个项家种款]|哪[两二三四五六七八九十]+[个项家种款条点])|(?:哪些|哪几个|哪个|哪家|哪国)(?=的?[\\u4e00-\\u9fff]{0,4}?(?:${NAMED_KINDS}))`, 'u')],
@@ -414,7 +417,7 @@ function measureAsWord(analyzer: Analyzer, text: string, fact: ReturnType<typeof
 
 /** The unit a count asks for, right after its cue: 多少亿吨 → 吨, 多少万亿美元 → 美元, 几支 → 支. */
 const MEASURE_AFTER_CUE =
-  /^[少几]?(?:[亿万千百]+)?(美元|欧元|人民币|元|钱|立方米|平方米|平方公里|公里|公斤|千克|吨|桶|标准箱|千瓦|兆瓦|公顷|人次|架次|人|名|位|个|支|批|架|艘|剂|项|次|家|所|条|件|笔|种|倍|只|张|台|辆|座|份|箱|套|针|篇|部|场|届|轮|枚|期)/u;
+  /^[少几]?(?:[亿万千百]+)?(美元|欧元|人民币|元|钱|立方米|平方米|平方公里|公里|公斤|千克|吨|桶|标准箱|千瓦|兆瓦|公顷|人次|架次|个月|小时|天|周|人|名|位|个|支|批|架|艘|剂|项|次|家|所|条|件|笔|种|倍|只|张|台|辆|座|份|箱|套|针|篇|部|场|届|轮|枚|期)/u;
 /** The things a list is asked of, right after its cue: 哪些中国产品 → 中国产品 (two to four Han characters). */
 const HEAD_AFTER_CUE = /^(?:的)?([\u4e00-\u9fff]{2,4})/u;
 /** The role a name is asked for, right before its cue: 营长叫什么名字 → 营长 (the last two to four Han characters, after the last 的). */

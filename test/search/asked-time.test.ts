@@ -3,7 +3,7 @@ import { PROJECT_ROOT } from '../../src/index-file.js';
 import { buildIndex, readSources } from '../../src/ingest/sources.js';
 import { answerQuestion, createSearchIndex } from '../../src/search/index.js';
 import { orderByTime } from '../../src/search/asked-time.js';
-import { rankCandidates } from '../../src/search/answer.js';
+import { decide, rankCandidates } from '../../src/search/answer.js';
 import { describeAbstention } from '../../src/present/abstention.js';
 import { formatAnswerText } from '../../src/present/text.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
@@ -50,6 +50,18 @@ describe('GIVEN an archive whose reef line was said from 2016 to 2023', () => {
     expect(answer.status).toBe('no_match');
     expect(describeAbstention(answer)[0]).toBe('在2022年的记录中没有找到对这个问题的官方回答。口径只引用记者会实录中的原话，不作推测。');
     expect(formatAnswerText(answer, file).split('\n')[0]).toBe(describeAbstention(answer)[0]);
+  });
+
+  it('WHEN the question names a period THEN a different answer of another period is no rival to the first of that period', () => {
+    const ranking = rankCandidates(index, '中方对南沙岛礁建设的立场');
+    const doc = (id: string) => index.docs.find((candidate) => candidate.kind === 'unit' && candidate.unit.id === id)!;
+    // Two different answers about as good: the 2019 reef line and another answer of 2021.
+    const candidates = [reef('2019-03-04'), '2021-08-16-regular#1'].map((id) => ({ doc: doc(id), score: 1, coverage: 0.9, relevance: 1 }));
+    expect(decide(index, { ...ranking, candidates }).reason).toBe('ambiguous');
+    const in2019 = (candidate: (typeof index.docs)[number]) => candidate.kind === 'unit' && candidate.unit.source.startsWith('2019');
+    expect(decide(index, { ...ranking, candidates, preferred: in2019 })).toMatchObject({ accepted: true, margin: 1 });
+    // Of the same period, it stays a rival.
+    expect(decide(index, { ...ranking, candidates, preferred: () => true }).reason).toBe('ambiguous');
   });
 
   it('WHEN the caller gives a period (the /ask 时间 option) THEN it wins over the question’s own words', () => {

@@ -80,6 +80,9 @@ describe('analyzeQuestion: intent', () => {
     ['峰会在哪里举行', 'place', {}],
     ['疫情期间中国给岛国送了多少只口罩', 'quantity', { measure: '只' }],
     ['物资价值多少钱', 'quantity', { measure: '钱' }],
+    // 几 before any classifier or unit asks a number in it; 第几 asks a rank, 哪几 which ones
+    ['普京来北京看冬奥待几天', 'quantity', { cue: '几', measure: '天' }],
+    ['中国给疫区国家援助了几轮', 'quantity', { cue: '几', measure: '轮' }],
     ['外长访华跟中国签了哪些协议', 'items', { head: '协议' }],
     ['医疗专家组都去了哪几个国家', 'items', { head: '国家' }],
     ['中日四个政治文件具体是哪四个', 'items', {}],
