@@ -297,7 +297,7 @@ const LATIN_NAME = /^[a-z\s\-'’‘.]+$/u;
 
 /**
  * An English spelling's key: per word, doubled letters once, a silent final e dropped, then
- * letters and digraphs to classes. `Kakhovka` → `KaKoWKa`, `Harris` → `HaLiz`, `Poland` → `PoLaNd`.
+ * letters and digraphs to classes. `Kakhovka` → `KaHoWKa`, `Harris` → `HaLiz`, `Poland` → `PoLaNd`.
  */
 export function latinKey(name: string): string {
   const folded = name.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
@@ -395,7 +395,13 @@ function toneless(marked: string): string {
 
 const PINYIN_OPTIONS = { type: 'array', toneSandhi: false } as const;
 
-/** A word's key, from pinyin-pro's reading of it; '' when a character has no pinyin. */
+/** Keys hold the alphabet's symbols only. */
+const KEY = new RegExp(`^[${ALPHABET}]+$`, 'u');
+
+/**
+ * A word's key, from pinyin-pro's reading of it; '' when a character has no pinyin or a
+ * syllable no key (the interjections m, n, ng, hng).
+ */
 export function chineseKey(word: string): string {
   const syllables = pinyin(word, PINYIN_OPTIONS).map(toneless);
   if (syllables.length !== word.length) return '';
@@ -405,7 +411,7 @@ export function chineseKey(word: string): string {
     if (part === '') return '';
     key += part;
   }
-  return key;
+  return KEY.test(key) ? key : '';
 }
 
 /** Share of a word's characters that are characters of transliteration. */

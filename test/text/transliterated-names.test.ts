@@ -50,6 +50,8 @@ describe('chineseKey', () => {
     ['乌拉圭', 'WuLaKui'],
     ['卡塔尔', 'KaTaeL'],
     ['钱凯', 'JiaNKai'],
+    // The interjection m has no key: the word has none.
+    ['呣呣', ''],
   ])('GIVEN %s THEN the key %j', (word, key) => {
     expect(chineseKey(word)).toBe(key);
   });
