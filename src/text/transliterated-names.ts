@@ -24,9 +24,10 @@ import { CJK_ONLY } from './char-bigrams.js';
  * - English side: per word, doubled letters once, a silent final e dropped (also before a
  *   final s), then ph → F, th → T, sh/ch/zh → S, kh → H (the [x] of Russian and Arabic names,
  *   which Chinese writes with h), ck/gh → K, ng → N, c → S before e/i/y else K, x → KS, j → J,
- *   w/v → W, y → i, h only at the start of a word; and three weak consonants that
- *   transliteration may drop: a final s (z: Paris 巴黎, Santos 桑托斯), an r after a vowel
- *   (r: Qatar 卡塔尔), a final d/t after n (d: Poland 波兰). Kakhovka → `KaHoWKa`.
+ *   w/v → W, y → i, h at the start of a word or between vowels (Doha 多哈; not Rafah); and
+ *   three weak consonants that transliteration may drop: a final s (z: Paris 巴黎, Santos
+ *   桑托斯), an r after a vowel (r: Qatar 卡塔尔), a final d/t after n (d: Poland 波兰).
+ *   Kakhovka → `KaHoWKa`.
  * - Classes: b p → P; d t → T; g k q → K; h → H; f → F; w (and English v) → W; l r → L; m → M;
  *   n ng → N; s z c sh zh ch → S; pinyin j q x (and English j) → J, which transliterate g/k,
  *   s and y sounds alike (加沙 Gaza, 巴基斯坦 Pakistan, 西班牙 Spain).
@@ -331,6 +332,8 @@ function wordKey(raw: string): string {
       if (last && letter === 's') key += 'z';
       else if (letter === 'r' && i > 0 && isVowel(word.charAt(i - 1)) && !isVowel(next) && next !== 'y') key += 'r';
       else if (last && (letter === 'd' || letter === 't') && word.charAt(i - 1) === 'n') key += 'd';
+      // An h between vowels is said (Doha 多哈, Johannes 约翰内斯); elsewhere inside a word it is not (Rafah, Hodeidah).
+      else if (letter === 'h' && i > 0 && isVowel(word.charAt(i - 1)) && isVowel(next)) key += 'H';
       else key += letterKey(letter, next, i);
       continue;
     }

@@ -34,6 +34,8 @@ describe('latinKey', () => {
     ['Kazakhstan', 'KaSaHSTaN'],
     ['Jerusalem', 'JeLuSaLeM'],
     ['Chile', 'SiL'],
+    ['Doha', 'ToHa'],
+    ['Rafah', 'LaFa'],
     ['Madrid2', ''],
     ['马德里', ''],
   ])('GIVEN %j THEN the key %j', (name, key) => {
