@@ -12,7 +12,8 @@ import { presence } from './presence.js';
 /** Expressions of each kind of fact, on folded text (simplified, half-width digits). */
 const FACT_PATTERNS: Record<Exclude<FactKind, 'identity' | 'place' | 'items'>, RegExp> = {
   // Arabic digits, or Chinese numerals with a magnitude or a measure word (两国, 三国 are no count).
-  quantity: /\d|[一二三四五六七八九十两百千万亿]+(?:多|余)?(?:个|位|名|次|项|家|批|架|吨|人|倍|所|条|艘|剂|件|支|只|笔|种|亿|万|千|百|年|天|周|分之)/u,
+  // A whole number, not a date's (7月22日, 2019年: when, not how many).
+  quantity: /\d[\d,.]*(?![\d,.]|\s*[年月日号])|[一二三四五六七八九十两百千万亿]+(?:多|余)?(?:个|位|名|次|项|家|批|架|吨|人|倍|所|条|艘|剂|件|支|只|笔|种|亿|万|千|百|年|天|周|分之)/u,
   date: /\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*[日号]|[一二三四五六七八九十]+月|今年|明年|去年|年底|年初|年内|上旬|中旬|下旬|星期[一二三四五六日天]|周[一二三四五六日]|\d+\s*(?:年|个月|天|周)/u,
   age: /\d+\s*岁|[一二三四五六七八九十]+岁|周岁|年满|高龄|生于/u,
 };

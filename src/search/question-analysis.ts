@@ -417,7 +417,7 @@ function measureAsWord(analyzer: Analyzer, text: string, fact: ReturnType<typeof
 
 /** The unit a count asks for, right after its cue: 多少亿吨 → 吨, 多少万亿美元 → 美元, 几支 → 支. */
 const MEASURE_AFTER_CUE =
-  /^[少几]?(?:[亿万千百]+)?(美元|欧元|人民币|元|钱|立方米|平方米|平方公里|公里|公斤|千克|吨|桶|标准箱|千瓦|兆瓦|公顷|人次|架次|个月|小时|天|周|人|名|位|个|支|批|架|艘|剂|项|次|家|所|条|件|笔|种|倍|只|张|台|辆|座|份|箱|套|针|篇|部|场|届|轮|枚|期)/u;
+  /^[少几]?(?:[亿万千百]+)?(美元|欧元|人民币|元|钱|立方米|平方米|平方公里|公里|公斤|千克|吨|桶|标准箱|千瓦|兆瓦|公顷|人次|架次|个月|小时|年|天|周|人|名|位|个|支|批|架|艘|剂|项|次|家|所|条|件|笔|种|倍|只|张|台|辆|座|份|箱|套|针|篇|部|场|届|轮|枚|期)/u;
 /** The things a list is asked of, right after its cue: 哪些中国产品 → 中国产品 (two to four Han characters). */
 const HEAD_AFTER_CUE = /^(?:的)?([\u4e00-\u9fff]{2,4})/u;
 /** The role a name is asked for, right before its cue: 营长叫什么名字 → 营长 (the last two to four Han characters, after the last 的). */

@@ -41,6 +41,14 @@ describe('statesFact', () => {
     expect(statesFact(analyzer, '已有150多个国家同中国签署一带一路合作文件。', { fact: 'quantity' }, concepts('王毅', '一带一路', '合作文件', '高峰论坛', '外国元首', '确认'), '', '王毅')).toBe(false);
   });
 
+  it('GIVEN a count asked THEN a date’s digits are no count, and a number the question already says (600亿美元) is not the one asked for', () => {
+    const asked = concepts('医务人员', '疫苗', '紧急使用');
+    expect(statesFact(analyzer, '今年7月22日起，我国对医务人员开展了疫苗紧急使用。', { fact: 'quantity', cue: '多少' }, asked, '7月以后一共给多少医务人员紧急使用了疫苗')).toBe(false);
+    expect(statesFact(analyzer, '今年7月22日起，我国已对30万名医务人员开展了疫苗紧急使用。', { fact: 'quantity', cue: '多少' }, asked, '7月以后一共给多少医务人员紧急使用了疫苗')).toBe(true);
+    const aid = concepts('峰会', '600亿美元', '无偿援助');
+    expect(statesFact(analyzer, '本月3日至4日峰会举行，中方提供600亿美元支持，其中包括无偿援助。', { fact: 'quantity', cue: '多少' }, aid, '峰会那600亿美元里无偿援助占多少')).toBe(false);
+  });
+
   it('GIVEN a date the question already says THEN it is not the date asked for', () => {
     const asked = concepts('峰会', '约翰内斯堡');
     expect(statesFact(analyzer, '约翰内斯堡峰会于12月举行。', { fact: 'date', cue: '什么时候' }, asked, '约翰内斯堡峰会是12月什么时候开的')).toBe(false);

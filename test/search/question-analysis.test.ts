@@ -83,6 +83,7 @@ describe('analyzeQuestion: intent', () => {
     // 几 before any classifier or unit asks a number in it; 第几 asks a rank, 哪几 which ones
     ['普京来北京看冬奥待几天', 'quantity', { cue: '几', measure: '天' }],
     ['中国给疫区国家援助了几轮', 'quantity', { cue: '几', measure: '轮' }],
+    ['外长新年首访非洲这个传统坚持多少年了', 'quantity', { cue: '多少', measure: '年' }],
     ['外长访华跟中国签了哪些协议', 'items', { head: '协议' }],
     ['医疗专家组都去了哪几个国家', 'items', { head: '国家' }],
     ['中日四个政治文件具体是哪四个', 'items', {}],
