@@ -344,11 +344,12 @@ describe('GIVEN the evaluation suite corpus and its index words', () => {
     expect(found / transliterated).toBeGreaterThanOrEqual(0.4);
   });
 
-  // Measured: 5/6 right of the names matched, 5 of 17 transliterations found.
-  it('THEN on the held-out pairs: precision at least 0.75, recall at least 0.25', () => {
+  // Measured: 5/6 right of the names matched, 5 of 17 transliterations found. The bounds leave room for one pair more or
+  // less as the corpus grows (its words change): so few names are matched that one false match moves precision by 0.1.
+  it('THEN on the held-out pairs: precision at least 0.6, recall at least 0.2', () => {
     const { answered, right, transliterated, found } = measure(index, HELD_OUT_PAIRS);
-    expect(right / answered).toBeGreaterThanOrEqual(0.75);
-    expect(found / transliterated).toBeGreaterThanOrEqual(0.25);
+    expect(right / answered).toBeGreaterThanOrEqual(0.6);
+    expect(found / transliterated).toBeGreaterThanOrEqual(0.2);
   });
 
   // Measured: none of the tuning negatives matched; 3 of the held-out ones did (Aleppo 阿拉伯, Pelosi 比利时, Lula 瑞拉; 4 with
