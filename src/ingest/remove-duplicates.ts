@@ -110,6 +110,10 @@ export interface CopyContext {
   background: (gram: string) => number;
   /** True for a word of the Chinese dictionary. */
   isWord: (word: string) => boolean;
+  /** A text's words as jieba's exact mode cuts it (folded first, so either script reads alike). */
+  words: (text: string) => string[];
+  /** How specific a word is in Chinese at large (`Analyzer.specificity`): low for common words. */
+  specificity: (word: string) => number;
 }
 
 /** Which of two near-copies is corrupt, and on what evidence. */
@@ -221,15 +225,64 @@ function byWording(a: DistinctParagraph, b: DistinctParagraph, context: CopyCont
   };
 }
 
+/** Items of `a` that `b` lacks, counted as a multiset: `wordsOnlyIn(['岛国', '是'], ['岛', '困', '是'])` → `['岛国']`. */
+function wordsOnlyIn(a: readonly string[], b: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const word of b) left.set(word, (left.get(word) ?? 0) + 1);
+  return a.filter((word) => {
+    const count = left.get(word) ?? 0;
+    if (count > 0) left.set(word, count - 1);
+    return count === 0;
+  });
+}
+
+/** Words whose summed specificity differs by less than this are equally common (single characters all weigh 0.2). */
+const WORDS_SPECIFICITY_MARGIN = 0.1;
+
+/**
+ * Which copy's differing stretch reads as a word sequence of its own: where they differ, a
+ * wrong character breaks the word it falls in into pieces (岛国 → 岛 困, 贸易往来 → 碑 易 往来),
+ * so the original cuts into fewer words; at equal counts, the original's words are the more
+ * common in Chinese at large (改善 against 改元: lower specificity). It speaks where `byWording`
+ * cannot: when each side's character pairs make as many known words (行动 and 转动 in 制定行动计划 /
+ * 制定转动计划, which cut into 行动计划 against 转动 计划). On the tuning half, where both speak,
+ * the two never disagree.
+ * `wordsDecide(['行动计划'], ['转动', '计划'], …)` → `'b'` (the second is corrupt).
+ */
+export function wordsDecide(onlyA: readonly string[], onlyB: readonly string[], specificity: (word: string) => number): 'a' | 'b' | null {
+  if (onlyA.length !== onlyB.length) return onlyA.length > onlyB.length ? 'a' : 'b';
+  const weight = (words: readonly string[]): number => words.reduce((sum, word) => sum + specificity(word), 0);
+  const [weightA, weightB] = [weight(onlyA), weight(onlyB)];
+  if (Math.abs(weightA - weightB) < WORDS_SPECIFICITY_MARGIN) return null;
+  return weightA > weightB ? 'a' : 'b';
+}
+
+/** The copy whose differing stretch cuts into fewer, or more common, words is the original (`wordsDecide`). */
+function byWords(a: DistinctParagraph, b: DistinctParagraph, context: CopyContext): Judged {
+  const [wordsA, wordsB] = [context.words(afterListLabel(a.text)), context.words(afterListLabel(b.text))];
+  const [onlyA, onlyB] = [wordsOnlyIn(wordsA, wordsB), wordsOnlyIn(wordsB, wordsA)];
+  if (onlyA.length === 0 && onlyB.length === 0) return null;
+  const corrupt = wordsDecide(onlyA, onlyB, context.specificity);
+  if (corrupt === null) return null;
+  const [weaker, stronger] = corrupt === 'a' ? [onlyA, onlyB] : [onlyB, onlyA];
+  return {
+    corrupt,
+    reason:
+      weaker.length === stronger.length
+        ? `where the copies differ, its words (${weaker.slice(0, 6).join(' ')}) are rarer in Chinese than the other's (${stronger.slice(0, 6).join(' ')})`
+        : `where the copies differ, it cuts into ${weaker.length} words (${weaker.slice(0, 6).join(' ')}) against ${stronger.length} (${stronger.slice(0, 6).join(' ')})`,
+  };
+}
+
 /**
  * Decides which of two near-copies is corrupt, on the first evidence that speaks: a list label
- * that repeats a sibling's (`bySiblingLabel`), the wording where they differ (`byWording`: the
- * text itself shows the damage), then the list's order (`byListOrder`: where the copies stand,
- * which a misplaced original can mislead); only without any of these does the copy seen more
- * often win, reported as a weak verdict.
+ * that repeats a sibling's (`bySiblingLabel`), the wording where they differ (`byWording`, then
+ * `byWords`: the text itself shows the damage), then the list's order (`byListOrder`: where the
+ * copies stand, which a misplaced original can mislead); only without any of these does the copy
+ * seen more often win, reported as a weak verdict.
  */
 export function judgeNearCopies(a: DistinctParagraph, b: DistinctParagraph, context: CopyContext): CopyVerdict {
-  for (const judge of [bySiblingLabel, byWording, byListOrder]) {
+  for (const judge of [bySiblingLabel, byWording, byWords, byListOrder]) {
     const judged = judge(a, b, context);
     if (judged) return judged.corrupt === 'a' ? { corrupt: a, kept: b, reason: judged.reason, weak: false } : { corrupt: b, kept: a, reason: judged.reason, weak: false };
   }
@@ -313,6 +366,8 @@ export function removeDuplicates(blocks: readonly Block[], analyzer: Analyzer): 
   const total = new Map<string, number>();
   for (const grams of gramsOf.values()) for (const [gram, count] of grams) total.set(gram, (total.get(gram) ?? 0) + count);
   const isWord = (gram: string): boolean => analyzer.cutAll(gram).includes(gram);
+  const words = (text: string): string[] => analyzer.words(normalizeForMatching(text));
+  const specificity = (word: string): number => analyzer.specificity(word);
 
   // Near-copies.
   for (let i = 0; i < answers.length; i += 1) {
@@ -330,6 +385,8 @@ export function removeDuplicates(blocks: readonly Block[], analyzer: Analyzer): 
         paragraphs,
         background: (gram) => (total.get(gram) ?? 0) - (gramsA.get(gram) ?? 0) - (gramsB.get(gram) ?? 0),
         isWord,
+        words,
+        specificity,
       };
       const verdict = judgeNearCopies(a, b, context);
       dropped.add(verdict.corrupt.id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/ingest/parse-transcript.js';
-import { afterListLabel, nearCopyDistance, removeDuplicates, truncatedTail, wordingDecides } from '../../src/ingest/remove-duplicates.js';
+import { afterListLabel, nearCopyDistance, removeDuplicates, truncatedTail, wordingDecides, wordsDecide } from '../../src/ingest/remove-duplicates.js';
 import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
 
@@ -98,6 +98,20 @@ describe('removeDuplicates', () => {
     ],
     ['a copy with wrong characters and the same label', THREE_POINTS, THREE_POINTS[2]!, '二是坚持市场规律和国际通行规则，企业是项目建镇的刻体。', 'known words'],
     ['a copy whose one wrong character still makes words', THREE_POINTS, THREE_POINTS[2]!, '二是坚持市场规律和国际通用规则，企业是项目建设的主体。', 'in its list'],
+    [
+      'a copy whose wrong character makes a word of its own and splits a longer one',
+      ['双方商定了三项工作：', '一是尽快召开联委会会议。', '二是落实行动计划，推动合作项目尽早落地见效。', '三是扩大人员往来，便利双方企业。'],
+      '二是落实行动计划，推动合作项目尽早落地见效。',
+      '二是落实转动计划，推动合作项目尽早落地见效。',
+      'cuts into 2 words (转动 计划) against 1 (行动计划)',
+    ],
+    [
+      'a copy whose wrong character makes a rarer word',
+      ['我们的援助有三个重点：', '一是修建学校和医院。', '二是帮助当地改善民生，让合作成果惠及普通民众。', '三是培训技术人员。'],
+      '二是帮助当地改善民生，让合作成果惠及普通民众。',
+      '二是帮助当地改元民生，让合作成果惠及普通民众。',
+      'are rarer in Chinese',
+    ],
   ])('GIVEN %s in the majority THEN the original is kept and the corrupt copies dropped', (_, answer, original, corrupt, because) => {
     const source = ['新华社记者：请问？', `王毅：${answer[0]}`, ...answer.slice(1), '路透社记者：还有问题？', '王毅：另一个回答。', corrupt, '法新社记者：最后一个问题？', '王毅：再一个回答。', corrupt].join('\n\n');
     const { value, report } = removeDuplicates(parse(source), analyzer);
@@ -131,6 +145,20 @@ describe('wordingDecides', () => {
     [2, 2, false],
   ])('known words %i against %i → %s', (a, b, expected) => {
     expect(wordingDecides(a, b)).toBe(expected);
+  });
+});
+
+describe('wordsDecide', () => {
+  const specificity = (word: string): number => ({ 改善: 0.49, 改元: 0.73, 通行: 0.64, 通用: 0.56 })[word] ?? (Array.from(word).length === 1 ? 0.2 : 0.6);
+  it.each([
+    [['行动计划'], ['转动', '计划'], 'b'],
+    [['岛国', '是'], ['岛', '困', '集中'], 'b'],
+    [['碑', '易'], ['贸易'], 'a'],
+    [['改元'], ['改善'], 'a'],
+    [['峰'], ['分'], null],
+    [['通行'], ['通用'], null],
+  ] as const)('words only in a %j, only in b %j → the corrupt copy is %s', (onlyA, onlyB, expected) => {
+    expect(wordsDecide(onlyA, onlyB, specificity)).toBe(expected);
   });
 });
 
