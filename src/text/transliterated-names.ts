@@ -430,12 +430,16 @@ function isCandidate(word: string, options: Readonly<TransliterationOptions>): b
   const share = transliterationShare(word, options.characters ?? TRANSLITERATION_CHARACTERS);
   const { tagger } = options;
   if (!tagger) return share >= (options.minShareWithoutTagger ?? MIN_SHARE_WITHOUT_TAGGER);
+  const ofName = options.minShareOfName ?? MIN_SHARE_OF_NAME;
+  const ofUnknown = options.minShareOfUnknownWord ?? MIN_SHARE_OF_UNKNOWN_WORD;
+  const ofOrdinary = options.minShareOfOrdinaryWord ?? MIN_SHARE_OF_ORDINARY_WORD;
+  // Most words hold no transliteration character: they are not tagged at all.
+  if (share < Math.min(ofName, ofUnknown, ofOrdinary)) return false;
   const pieces = tagger.tag(word);
   const tag = pieces.length === 1 ? (pieces[0]?.tag ?? 'x') : 'x';
   // Tag x: not in jieba's dictionary (cppjieba's tag for a word it does not hold), or added to it without a tag.
-  if (tag === 'x') return share >= (options.minShareOfUnknownWord ?? MIN_SHARE_OF_UNKNOWN_WORD);
-  if (NAME_TAGS.has(tag)) return share >= (options.minShareOfName ?? MIN_SHARE_OF_NAME);
-  return share >= (options.minShareOfOrdinaryWord ?? MIN_SHARE_OF_ORDINARY_WORD);
+  if (tag === 'x') return share >= ofUnknown;
+  return share >= (NAME_TAGS.has(tag) ? ofName : ofOrdinary);
 }
 
 /**
