@@ -8,4 +8,3 @@ export { foldScript, normalizeForMatching } from './normalize.js';
 export { charBigrams, CJK_ONLY } from './char-bigrams.js';
 export { parseGlossary, parseStopWords, parseSynonyms, type Glossary, type Lexicon, type SynonymMap } from './lexicon.js';
 export { englishPartsOfSpeech } from './english-parts-of-speech.js';
-export { cedictCommonWords, createTransliterationIndex, type TransliterationIndex, type TransliterationMatch, type TransliterationOptions } from './transliterated-names.js';
