@@ -153,8 +153,10 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
   // On the question with its case: the organisation WHO asks no "who".
   en: [
     ['age', /how old|what age/iu],
-    ['date', /\bwhen\b|what (?:date|day|year|time)|how long/iu],
-    ['quantity', /how (?:many|much)|what (?:amount|number|percentage|share)/iu],
+    // `when` asks a date where it opens a clause (When will…, …, and when is it to open); after a
+    // clause's verb it only dates the event asked about (How did China react when…).
+    ['date', /(?:^|[,;:?!.]\s*|\b(?:and|or|but|so)\s+)when\b|what (?:date|day|year|time)/iu],
+    ['quantity', /how (?:many|much|long|far|fast|big|large)|what (?:amount|number|percentage|share)/iu],
     ['identity', /\b(?:[Ww]ho|WHOM|[Ww]hom|[Ww]hose)\b(?<!\bWHO)|what is (?:his|her|the) name/u],
     ['place', /\bwhere\b(?=.*\b(?:held|hold|meet|sign))/iu],
   ],

@@ -95,8 +95,16 @@ describe('analyzeQuestion: intent', () => {
     ['MH370上一共有多少中国乘客', 'quantity', { cue: '一共有多少' }],
     ['How many passengers has the railway carried?', 'quantity', {}],
     ['Where will the second China-Central Asia Summit be held?', 'place', { cue: 'Where' }],
+    ['When will the second summit be held?', 'date', {}],
+    ['how long is the railway and when is it supposed to open', 'date', {}],
+    ['How long is the Jakarta-Bandung high-speed railway?', 'quantity', {}],
   ])('GIVEN %s THEN it asks for a fact: %s', (question, fact, detail) => {
     expect(intentOf(question)).toMatchObject({ kind: 'fact', fact, ...detail });
+  });
+
+  it('GIVEN an English `when` after the clause’s verb THEN it dates the event asked about and asks no date', () => {
+    expect(intentOf('How did China react when Britain, France and Germany triggered the dispute mechanism?')).toEqual({ kind: 'position' });
+    expect(intentOf('what did the MFA say when the volcano erupted')).toEqual({ kind: 'position' });
   });
 
   it('GIVEN a count whose measure is only the first character of a word (多少项目) THEN no measure, and the word stays a topic word', () => {
