@@ -3,7 +3,8 @@ import { bestAssignment } from '../../src/ingest/best-assignment.js';
 import { groupLists } from '../../src/ingest/list-groups.js';
 import { parseTranscript } from '../../src/ingest/parse-transcript.js';
 import { ingestTranscript } from '../../src/ingest/pipeline.js';
-import { askedWords, decidePlacement, homeFitBonus, interruptsList, listEvidence, PLACEMENT, placementScore, pointsApart, positionEvidence, topicEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
+import { askedWords, decidePlacement, fillsGap, homeFitBonus, interruptsList, listEvidence, PLACEMENT, placementScore, pointsApart, positionEvidence, topicEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
+import { listLabel } from '../../src/ingest/list-structure.js';
 import { keptParagraphs, removeDuplicates } from '../../src/ingest/remove-duplicates.js';
 import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
 import { readTranscriptWords } from '../../src/ingest/transcript-words.js';
@@ -88,6 +89,28 @@ describe('listEvidence', () => {
     ]);
     expect(listEvidence(['三是坚持发展。'], new Map([[1, split.get(1)!], [2, []]])).get(1)).toBe(PLACEMENT.list);
     expect(listEvidence(['一是坚持开放。', '二是坚持规则。'], new Map([[1, []], [2, split.get(2)!]])).get(2)).toBe(PLACEMENT.list / 2);
+  });
+
+  it('GIVEN an item filling the hole of another answer\'s numbered list THEN that answer counts PLACEMENT.listGap times as much', () => {
+    const holed = new Map<number, string[]>([
+      [1, ['第一，服务发展大局。', '第三，承担国际责任。']],
+      [2, ['第一，加强人员往来。']],
+    ]);
+    expect(Object.fromEntries(listEvidence(['第二，维护主权和安全。'], holed))).toEqual({ 1: PLACEMENT.list * PLACEMENT.listGap, 2: PLACEMENT.list });
+  });
+});
+
+describe('fillsGap', () => {
+  const labels = (...texts: string[]) => texts.map((text) => listLabel(text)!);
+  it.each([
+    ['第二 between 第一 and 第三', '第二，维护主权。', labels('第一，服务发展。', '第三，承担责任。'), true],
+    ['二是 between 一是 and 四是', '二是扩大交流。', labels('一是加强互信。', '四是深化合作。'), true],
+    ['第三 after 第一 and 第二 (the next item, no hole)', '第三，承担责任。', labels('第一，服务发展。', '第二，维护主权。'), false],
+    ['第二 where the list has its 第二', '第二，维护主权。', labels('第一，服务发展。', '第二，扩大开放。', '第三，承担责任。'), false],
+    ['第二 between items of another style', '第二，维护主权。', labels('一是加强互信。', '三是深化合作。'), false],
+    ['其次 between 首先 and 最后 (no numbers to leave a hole)', '其次，加强协调。', labels('首先，坚持对话。', '最后，坚持共赢。'), false],
+  ])('GIVEN %s THEN %s', (_, item, siblings, expected) => {
+    expect(fillsGap(listLabel(item)!, siblings)).toBe(expected);
   });
 });
 
