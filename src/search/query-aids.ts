@@ -20,21 +20,32 @@ export function queryAids(index: SearchIndex): QueryAids {
     english: (phrase) => (english ??= createEnglishDictionary(vocabularyOf(index))).lookup(phrase),
     homophones: (word) => (homophones ??= createHomophoneIndex(vocabularyOf(index))).lookup(word),
     names: (romanised) => (names ??= createRomanizedNameIndex(vocabularyOf(index))).lookup(romanised),
-    documents: { of: (term) => documentsHolding(index.postings, term), count: index.docs.length },
+    documents: { of: (term) => documentsHolding(index.postings, term, index.options.maxQueryPostings), count: index.docs.length },
   };
   aidsByIndex.set(index, aids);
   return aids;
 }
 
-/** The documents whose question, topic or text holds the word, ascending. */
-function documentsHolding(postings: PostingIndex, term: string): Int32Array {
+/**
+ * The documents whose question, topic or text holds the word, ascending; none for a word in more
+ * documents than `limit` (the query's postings budget): it says nothing of which sense is meant,
+ * and on a large archive it would cost the most.
+ */
+function documentsHolding(postings: PostingIndex, term: string, limit: number): Int32Array {
   const id = postings.termIds.get(term);
-  if (id === undefined) return new Int32Array(0);
+  if (id === undefined || (postings.wordDocumentFrequency[id] ?? 0) > limit) return new Int32Array(0);
   const lists = WORD_FIELDS.filter((field) => field !== 'people').map((field) => {
     const { start, docs } = postings.fields[FIELDS.indexOf(field)]!;
     return docs.subarray(start[id]!, start[id + 1]!);
   });
-  return Int32Array.from(new Set(lists.flatMap((list) => [...list]))).sort();
+  const all = new Int32Array(lists.reduce((sum, list) => sum + list.length, 0));
+  let at = 0;
+  for (const list of lists) {
+    all.set(list, at);
+    at += list.length;
+  }
+  all.sort();
+  return all.filter((doc, i) => i === 0 || doc !== all[i - 1]);
 }
 
 const aidsByIndex = new WeakMap<SearchIndex, QueryAids>();
