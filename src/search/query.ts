@@ -175,13 +175,13 @@ export function translateEnglish(analyzer: Analyzer, text: string, aids: QueryAi
 }
 
 /**
- * Keeps, of each word's dictionary translations, the DICTIONARY_MAX_SENSES that keep company
- * with the question's other words in the corpus (query translation by co-occurrence): `met`
- * beside 习近平 and 杭州 is 会见 rather than 见面, `park` beside 公园 no 园区. A translation's fit
- * is the sum, over the other words of the question, of the Dice overlap of the documents that
- * hold it with the documents that hold that word (any of its translations), each weighted by
- * how rare that word is. Ties, and a word no translation of which keeps any company, keep the
- * dictionary's order.
+ * Keeps, of each word's dictionary translations (up to DICTIONARY_CANDIDATES), the dictionary's
+ * first and the others that keep most company with the question's other words in the corpus,
+ * DICTIONARY_MAX_SENSES in all (query translation by co-occurrence): `met` beside 习近平 and 杭州
+ * keeps 会见 and 会晤 rather than 遇到 and 满足. A translation's fit is the sum, over the other words
+ * of the question, of the Dice overlap of the documents that hold it with the documents that
+ * hold that word (any of its translations), each weighted by how rare that word is. Ties, and a
+ * word no translation of which keeps any company, keep the dictionary's order.
  */
 function chooseSenses(readings: EnglishReading[], aids: QueryAids): EnglishReading[] {
   const documents = aids.documents;
