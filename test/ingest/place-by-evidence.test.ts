@@ -3,7 +3,7 @@ import { bestAssignment } from '../../src/ingest/best-assignment.js';
 import { groupLists } from '../../src/ingest/list-groups.js';
 import { parseTranscript } from '../../src/ingest/parse-transcript.js';
 import { ingestTranscript } from '../../src/ingest/pipeline.js';
-import { askedWords, decidePlacement, fillsGap, homeFitBonus, interruptsList, listEvidence, PLACEMENT, placementScore, pointsApart, positionEvidence, topicEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
+import { askedWords, continuesOwnList, decidePlacement, fillsGap, homeFitBonus, interruptsList, listEvidence, PLACEMENT, placementScore, pointsApart, positionEvidence, topicEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
 import { listLabel } from '../../src/ingest/list-structure.js';
 import { keptParagraphs, removeDuplicates } from '../../src/ingest/remove-duplicates.js';
 import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
@@ -97,6 +97,23 @@ describe('listEvidence', () => {
       [2, ['第一，加强人员往来。']],
     ]);
     expect(Object.fromEntries(listEvidence(['第二，维护主权和安全。'], holed))).toEqual({ 1: PLACEMENT.list * PLACEMENT.listGap, 2: PLACEMENT.list });
+  });
+});
+
+describe('continuesOwnList', () => {
+  const members = new Map<number, string[]>([
+    [1, ['今年我们将重点做好以下几项工作：']],
+    [2, ['中日关系目前困难重重。']],
+    [3, ['首先，坚持对话。', '其次，坚持协商。']],
+  ]);
+  it.each([
+    ['items opening the list their answer start announces, standing in that answer', ['一是办好主场外交。', '二是巩固大国关系。'], 1, true],
+    ['the same items standing in another answer', ['一是办好主场外交。', '二是巩固大国关系。'], 2, false],
+    ['最后 standing after 首先 and 其次', ['最后，坚持共赢。'], 3, true],
+    ['a paragraph with no label', ['两国领导人保持密切沟通。'], 2, false],
+    ['a group standing after no answer', ['一是办好主场外交。'], null, false],
+  ])('GIVEN %s THEN %s', (_, texts, stands, expected) => {
+    expect(continuesOwnList(listEvidence(texts, members), stands)).toBe(expected);
   });
 });
 
