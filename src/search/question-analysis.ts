@@ -357,6 +357,31 @@ export function stripFraming(text: string, cut?: (text: string) => readonly stri
   return { framing, core: core.replace(/\s+/gu, ' ').trim() };
 }
 
+/** The minister's title: the record's own speaker when no other country owns it. */
+const SPEAKER_ROLE = /^(?:外长|外交部长)$/u;
+/** What follows the title when it says who spoke: a verb of saying or answering, a question word, the occasion. */
+const SPEAKER_ROLE_NEXT = /^(?:说|说过|讲|讲过|谈|谈到|谈及|提|提过|提到|提及|表示|表态|回应|回答|回|答|怎么|咋|如何|怎样|当时|那次|那年|记者会|发布会|本人|自己|给过|用|对)/u;
+
+/**
+ * The minister named by title alone (2017年外长说…, 中国外长怎么回的) is the record's speaker, as
+ * 外交部 or 发言人 is: framing, not a topic word. Another country's (埃及外长, 巴西外长) is a party.
+ */
+function withoutSpeakerRole(analyzer: Analyzer, stripped: { framing: string[]; core: string }, chinaSide: ReadonlySet<string>): { framing: string[]; core: string } {
+  const words = analyzer.tag(stripped.core);
+  const dropped = words.filter(({ word }, i) => {
+    if (!SPEAKER_ROLE.test(word)) return false;
+    const before = words[i - 1];
+    const after = words[i + 1]?.word ?? '';
+    // Who said it (外长说, 外长怎么回, 外长记者会), not what (外长新年首访, 外长会).
+    if (after !== '' && !SPEAKER_ROLE_NEXT.test(after)) return false;
+    return !before || !/^(?:ns|nr|nrt|nt|j)$/u.test(before.tag) || sideOf(before.word, chinaSide) === 'china';
+  });
+  if (dropped.length === 0) return stripped;
+  const keep = new Set(dropped);
+  const core = words.map((word) => (keep.has(word) ? ' ' : word.word)).join('').replace(/\s+/gu, ' ').trim();
+  return { framing: [...stripped.framing, ...new Set(dropped.map(({ word }) => word))], core };
+}
+
 /** Where the words of a text start and end (character offsets), by the given cutter; none when it does not cover the text. */
 function wordBoundaries(text: string, cut: (text: string) => readonly string[]): Set<number> | undefined {
   const words = cut(text);
@@ -568,7 +593,8 @@ export function englishViewAsked(text: string, chinaSide: ReadonlySet<string> = 
 export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: ReadonlySet<string> = new Set()): QuestionAnalysis {
   const folded = normalizeForMatching(text);
   const english = isEnglish(folded);
-  const { framing, core } = stripFraming(foldScript(text), analyzer.words);
+  const stripped = stripFraming(foldScript(text), analyzer.words);
+  const { framing, core } = withoutSpeakerRole(analyzer, stripped, chinaSide);
   const quote = QUOTE_CUES.find((cue) => folded.includes(cue));
   const view = english ? englishViewAsked(folded, chinaSide) : viewAsked(analyzer, folded, chinaSide);
   const fact = measureAsWord(analyzer, core.toLowerCase(), factAsked(english ? core : core.toLowerCase(), english));
