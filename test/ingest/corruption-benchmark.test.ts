@@ -31,17 +31,19 @@ interface Floors {
 }
 
 const FLOORS: Record<Half, Floors> = {
-  // The halves were formed anew four times on 2026-11-27 (twice in the morning, once in the second session, once in
-  // the third): each held-out half, once read, joined the tuning half. The held-out half is the six transcripts
-  // written blind in the third session and the four written blind in the fourth (2011 minister, 2019 问/答 briefing,
-  // 2022 bilingual, 2018 host-run SCIO). Floors are what ingest reached on the current halves (seed 2024, 5
-  // variants), less a margin; raise them as ingest improves, never lower them to let a change through.
-  // tuning (37 transcripts): exact 0.930, paired 0.978, wrong 0.016, kept 0, lost 0, unanswered 73/80 (0.926 and 0.017
-  // before the fourth session's placement changes: split lists placed as one, no hold inside another answer's list,
-  // stretches not joined where they point apart).
+  // The halves were formed anew five times on 2026-11-27: each held-out half, once read, joined the tuning half
+  // (the ingest helpers never opened a held-out transcript; only aggregates were printed). The held-out half is
+  // the fourteen transcripts written blind in the third, fourth and fifth sessions (the fifth's: a 2010 minister's
+  // conference with full-width indents, a 2024 bilingual joint conference, a 2014 问/答 briefing, a 2022 host-run
+  // SCIO conference). Floors are what ingest reached on the current halves (seed 2024, 5 variants), less a
+  // margin; raise them as ingest improves, never lower them to let a change through.
+  // tuning (37 transcripts): exact 0.932, paired 0.978, wrong 0.015, kept 0, lost 0, unanswered 73/80.
   tuning: { minExactUnits: 0.92, minPairedQuestions: 0.96, maxWrongUnitParagraphs: 0.018, maxCorruptKept: 1, maxSentencesLost: 1, minUnansweredFound: 0.88 },
-  // holdout (10 transcripts written blind), measured only: exact 0.918, paired 0.986, wrong 0.017, kept 0, lost 0, unanswered 20/22.
-  holdout: { minExactUnits: 0.9, minPairedQuestions: 0.98, maxWrongUnitParagraphs: 0.02, maxCorruptKept: 1, maxSentencesLost: 1, minUnansweredFound: 0.9 },
+  // holdout (14 transcripts written blind), measured only: exact 0.896, paired 0.981, wrong 0.021, kept 0, lost 0,
+  // unanswered 30/34. The fifth session's four transcripts brought it down from the ten's 0.918 / 0.986 / 0.017 /
+  // 20 of 22 (the code of that session's start measured 0.894 / 0.979 / 0.022 / 30 of 34 on the fourteen), so
+  // these floors were set anew for the new half, not for a change.
+  holdout: { minExactUnits: 0.88, minPairedQuestions: 0.97, maxWrongUnitParagraphs: 0.025, maxCorruptKept: 1, maxSentencesLost: 1, minUnansweredFound: 0.85 },
 };
 
 const summaries = new Map<Half, BenchmarkSummary>();
