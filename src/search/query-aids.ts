@@ -20,33 +20,29 @@ export function queryAids(index: SearchIndex): QueryAids {
     english: (phrase) => (english ??= createEnglishDictionary(vocabularyOf(index))).lookup(phrase),
     homophones: (word) => (homophones ??= createHomophoneIndex(vocabularyOf(index))).lookup(word),
     names: (romanised) => (names ??= createRomanizedNameIndex(vocabularyOf(index))).lookup(romanised),
-    documents: { of: (term) => documentsHolding(index.postings, term, index.options.maxQueryPostings), count: index.docs.length },
+    documents: {
+      of: (term) => documentsHolding(index.postings, term),
+      count: index.docs.length,
+      budget: index.options.maxQueryPostings,
+      scratch: { stamps: new Int32Array(index.docs.length), held: new Int32Array(index.docs.length), stamp: 0 },
+    },
   };
   aidsByIndex.set(index, aids);
   return aids;
 }
 
-/**
- * The documents whose question, topic or text holds the word, ascending; none for a word in more
- * documents than `limit` (the query's postings budget): it says nothing of which sense is meant,
- * and on a large archive it would cost the most.
- */
-function documentsHolding(postings: PostingIndex, term: string, limit: number): Int32Array {
+/** The documents whose question, topic or text holds the word: each field's list (ascending, no copy). */
+function documentsHolding(postings: PostingIndex, term: string): readonly Int32Array[] {
   const id = postings.termIds.get(term);
-  if (id === undefined || (postings.wordDocumentFrequency[id] ?? 0) > limit) return new Int32Array(0);
-  const lists = WORD_FIELDS.filter((field) => field !== 'people').map((field) => {
-    const { start, docs } = postings.fields[FIELDS.indexOf(field)]!;
+  if (id === undefined) return [];
+  return SENSE_FIELDS.map((field) => {
+    const { start, docs } = postings.fields[field]!;
     return docs.subarray(start[id]!, start[id + 1]!);
   });
-  const all = new Int32Array(lists.reduce((sum, list) => sum + list.length, 0));
-  let at = 0;
-  for (const list of lists) {
-    all.set(list, at);
-    at += list.length;
-  }
-  all.sort();
-  return all.filter((doc, i) => i === 0 || doc !== all[i - 1]);
 }
+
+/** The fields a word's documents are read from for its company: question, topic and text. */
+const SENSE_FIELDS = WORD_FIELDS.filter((field) => field !== 'people').map((field) => FIELDS.indexOf(field));
 
 const aidsByIndex = new WeakMap<SearchIndex, QueryAids>();
 const CJK_WORD = /^[\u3400-\u9fff\uf900-\ufaff]{2,}$/u;

@@ -38,8 +38,18 @@ export interface QueryAids {
   homophones?: (word: string) => readonly { word: string; distance: 0 | 1 }[];
   /** Corpus words whose pinyin is a romanised name: `Hua Chunying` → 华春莹. */
   names?: (romanised: string) => readonly string[];
-  /** The documents that hold a word (ascending numbers), and how many documents there are: for choosing a translation by its company. */
-  documents?: { of: (term: string) => Int32Array; count: number };
+  /**
+   * The documents that hold a word, as lists (ascending document numbers; one document may be in
+   * several), how many documents there are, and how many postings a question may read: for
+   * choosing a translation by its company.
+   */
+  documents?: {
+    of: (term: string) => readonly Int32Array[];
+    count: number;
+    budget: number;
+    /** Working arrays of `count` slots, reused by every question (stamps only grow; `held` is left zeroed). */
+    scratch: { stamps: Int32Array; held: Int32Array; stamp: number };
+  };
 }
 
 /** How much a word read as a homophone counts, by pinyin distance (0: same sound, 1: a common confusion). */
@@ -187,29 +197,74 @@ function chooseSenses(readings: EnglishReading[], aids: QueryAids): EnglishReadi
   const documents = aids.documents;
   const trim = (reading: EnglishReading): EnglishReading => ({ english: reading.english, alternatives: reading.alternatives.slice(0, DICTIONARY_MAX_SENSES) });
   if (!documents || !readings.some((reading) => reading.senses && reading.alternatives.length > DICTIONARY_MAX_SENSES)) return readings.map(trim);
-  const held = new Map<string, Int32Array>();
-  const docsOf = (term: string): Int32Array => {
-    let found = held.get(term);
-    if (!found) held.set(term, (found = documents.of(term)));
-    return found;
+  // Linear in the postings read, with no copy: a word's documents come as its fields' lists (a
+  // document may stand in several), each visited once per word by stamping it. The words are read
+  // rarest first within the query's postings budget, as the ranking reads them; a commoner word
+  // past it keeps no company (it says little of which sense is meant, and costs the most).
+  const lists = new Map<string, readonly Int32Array[]>();
+  for (const term of new Set(readings.flatMap((reading) => reading.alternatives))) lists.set(term, documents.of(term));
+  const postingsOf = (term: string) => (lists.get(term) ?? []).reduce((sum, list) => sum + list.length, 0);
+  let spent = 0;
+  for (const term of [...lists.keys()].sort((a, b) => postingsOf(a) - postingsOf(b))) {
+    spent += postingsOf(term);
+    if (spent > documents.budget) lists.delete(term);
+  }
+  // The index's two scratch arrays, one slot a document, kept from question to question (fresh
+  // ones for each English question made the collector's tail): stamps only grow; the mask is
+  // cleared of what this question set before it returns.
+  const { stamps, held } = documents.scratch;
+  const eachDocument = (term: string, visit: (doc: number) => void): void => {
+    const stamp = ++documents.scratch.stamp;
+    for (const list of lists.get(term) ?? []) {
+      for (const doc of list) {
+        if (stamps[doc] === stamp) continue;
+        stamps[doc] = stamp;
+        visit(doc);
+      }
+    }
   };
-  // Each reading's documents: those holding any of its translations, as a set; and its weight.
-  const context = readings.map((reading) => {
-    const docs = new Set<number>();
-    for (const term of reading.alternatives) for (const doc of docsOf(term)) docs.add(doc);
-    const weight = docs.size > 0 ? Math.log(documents.count / docs.size) : 0;
-    return { docs, weight };
+  try {
+    return chooseByCompany(readings, trim, eachDocument, held, documents.count);
+  } finally {
+    for (const term of lists.keys()) eachDocument(term, (doc) => (held[doc] = 0));
+  }
+}
+
+/** chooseSenses' reckoning, on the documents `eachDocument` gives a word and a zeroed mask `held`. */
+function chooseByCompany(
+  readings: EnglishReading[],
+  trim: (reading: EnglishReading) => EnglishReading,
+  eachDocument: (term: string, visit: (doc: number) => void) => void,
+  held: Int32Array,
+  count: number,
+): EnglishReading[] {
+  // Each reading's documents (those holding any of its translations) as one bit of a mask per
+  // document, and its weight; readings past the mask's 31 bits keep no company.
+  const context = readings.map((reading, j) => {
+    if (j >= 31) return { size: 0, weight: 0 };
+    let size = 0;
+    for (const term of reading.alternatives) {
+      eachDocument(term, (doc) => {
+        if ((held[doc]! & (1 << j)) === 0) size++;
+        held[doc] = held[doc]! | (1 << j);
+      });
+    }
+    return { size, weight: size > 0 ? Math.log(count / size) : 0 };
   });
   return readings.map((reading, position) => {
     if (!reading.senses || reading.alternatives.length <= DICTIONARY_MAX_SENSES) return trim(reading);
     const fit = reading.alternatives.map((term, order) => {
-      const docs = docsOf(term);
+      let count = 0;
+      const shared = new Array<number>(context.length).fill(0);
+      eachDocument(term, (doc) => {
+        count++;
+        const bits = held[doc]!;
+        for (let j = 0; j < context.length && j < 31; j++) if ((bits & (1 << j)) !== 0) shared[j]!++;
+      });
       let sum = 0;
       context.forEach((other, j) => {
-        if (j === position || other.weight <= 0 || docs.length === 0) return;
-        let shared = 0;
-        for (const doc of docs) if (other.docs.has(doc)) shared++;
-        sum += (other.weight * 2 * shared) / (docs.length + other.docs.size);
+        if (j === position || other.weight <= 0 || count === 0) return;
+        sum += (other.weight * 2 * shared[j]!) / (count + other.size);
       });
       return { term, order, sum };
     });

@@ -77,7 +77,7 @@ describe('English questions', () => {
     const held: Record<string, number[]> = { 杭州: [0, 1], 会见: [0, 1, 5], 会晤: [1, 6], 见面: [7], 遇到: [8], 满足: [9] };
     const aids = {
       english: (phrase: string) => (phrase === 'met' || phrase === 'meet' ? ['见面', '遇到', '满足', '会晤', '会见'] : phrase === 'hangzhou' ? ['杭州'] : []),
-      documents: { of: (term: string) => Int32Array.from(held[term] ?? []), count: 100 },
+      documents: { of: (term: string) => [Int32Array.from(held[term] ?? [])], count: 100, budget: 6_000, scratch: { stamps: new Int32Array(100), held: new Int32Array(100), stamp: 0 } },
     };
     const met = translate(analyzer, 'Xi met him in Hangzhou', aids).find((reading) => reading.english === 'met' || reading.english === 'meet');
     expect(met?.alternatives).toEqual(['见面', '会见', '会晤']);
