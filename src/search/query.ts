@@ -202,11 +202,15 @@ function chooseSenses(readings: EnglishReading[], aids: QueryAids): EnglishReadi
   // rarest first within the query's postings budget, as the ranking reads them; a commoner word
   // past it keeps no company (it says little of which sense is meant, and costs the most).
   const lists = new Map<string, readonly Int32Array[]>();
-  for (const term of new Set(readings.flatMap((reading) => reading.alternatives))) lists.set(term, documents.of(term));
-  const postingsOf = (term: string) => (lists.get(term) ?? []).reduce((sum, list) => sum + list.length, 0);
+  const postings = new Map<string, number>();
+  for (const term of new Set(readings.flatMap((reading) => reading.alternatives))) {
+    const found = documents.of(term);
+    lists.set(term, found);
+    postings.set(term, found.reduce((sum, list) => sum + list.length, 0));
+  }
   let spent = 0;
-  for (const term of [...lists.keys()].sort((a, b) => postingsOf(a) - postingsOf(b))) {
-    spent += postingsOf(term);
+  for (const [term, size] of [...postings].sort((a, b) => a[1] - b[1])) {
+    spent += size;
     if (spent > documents.budget) lists.delete(term);
   }
   // The index's two scratch arrays, one slot a document, kept from question to question (fresh
@@ -236,7 +240,7 @@ function chooseByCompany(
   trim: (reading: EnglishReading) => EnglishReading,
   eachDocument: (term: string, visit: (doc: number) => void) => void,
   held: Int32Array,
-  count: number,
+  documentCount: number,
 ): EnglishReading[] {
   // Each reading's documents (those holding any of its translations) as one bit of a mask per
   // document, and its weight; readings past the mask's 31 bits keep no company.
@@ -249,7 +253,7 @@ function chooseByCompany(
         held[doc] = held[doc]! | (1 << j);
       });
     }
-    return { size, weight: size > 0 ? Math.log(count / size) : 0 };
+    return { size, weight: size > 0 ? Math.log(documentCount / size) : 0 };
   });
   return readings.map((reading, position) => {
     if (!reading.senses || reading.alternatives.length <= DICTIONARY_MAX_SENSES) return trim(reading);
