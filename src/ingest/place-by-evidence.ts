@@ -453,12 +453,16 @@ export function joinUnnamedStretches(
     return topic !== undefined && topic.size > 0 && !namesAny(terms[g]!, topic);
   };
   // What an answer holds: its start and question, and the groups standing after it but `except`.
+  const standing = new Map<number, number[]>();
+  stands.forEach((start, g) => {
+    if (start !== null) standing.set(start, [...(standing.get(start) ?? []), g]);
+  });
   const homeBag = (start: number, except: readonly number[]): Bag => {
     const question = questionOf?.get(start);
     return mergeBags([
       words.bag(start),
       ...(question === undefined ? [] : [words.bag(question)]),
-      ...groups.flatMap((_, g) => (stands[g] === start && !except.includes(g) ? [bags[g]!] : [])),
+      ...(standing.get(start) ?? []).filter((g) => !except.includes(g)).map((g) => bags[g]!),
     ]);
   };
   const parent = groups.map((_, g) => g);
