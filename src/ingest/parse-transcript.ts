@@ -57,8 +57,12 @@ const PERSON_NAME = /^(?!第|首先|其次|再次|最后|总之|同时|另外|�
  */
 const ANNOUNCEMENT_LABEL = /^(?<name>[\p{Script=Han}·]{2,8}?)(?:首先|先)?(?:发布|發布|发佈|發佈|宣布|宣佈|通报|通報)(?:[一两兩二三四五几幾]条|[一两兩二三四五几幾]條|以下|如下)?(?:消息|信息|新闻|新聞)\s*[：:]\s*/u;
 
-/** An English label before a translation line: `Lin Zhiyuan: `, `The Wall Street Journal: `, `Q: `. */
-const ENGLISH_LABEL = /^\p{Lu}[\p{L}\p{M}.'’&()\- ]{0,60}?:\s+/u;
+/**
+ * An English label before a translation line: `Lin Zhiyuan: `, `The Wall Street Journal: `, `Q: `,
+ * and an outlet with its country after a comma (`Clarín, Argentina: `, `Yonhap, Republic of Korea: `),
+ * where the country is capitalised words (a clause after a comma, `Going forward, we will…: `, is not).
+ */
+const ENGLISH_LABEL = /^\p{Lu}[\p{L}\p{M}.'’&()\- ]{0,60}?(?:, \p{Lu}[\p{L}\p{M}.'’\-]*(?: (?:\p{Lu}[\p{L}\p{M}.'’\-]*|of|and|the)){0,4})?:\s+/u;
 
 /**
  * Full-width punctuation that only Chinese writing uses (，。、；：《》！？（）「」『』【】): English

@@ -182,6 +182,11 @@ describe('translationBody', () => {
     // An outlet written with letters beyond A-Z (RÚV, Télévision) is a label too.
     ['RÚV: What are China’s plans?', true, 'What are China’s plans?'],
     ['Radio Télévision Suisse: Will China attend?', true, 'Will China attend?'],
+    // An outlet with its country after a comma; a clause after a comma is no label.
+    ['Clarín, Argentina: What were its outcomes?', true, 'What were its outcomes?'],
+    ['The Mirror, Myanmar: What help has China provided?', true, 'What help has China provided?'],
+    ['Yonhap, Republic of Korea: Will the talks resume?', true, 'Will the talks resume?'],
+    ['Going forward, we will focus on three areas: trade, energy and health.', true, 'Going forward, we will focus on three areas: trade, energy and health.'],
     ['Lin Zhiyuan: We welcome it.', false, 'Lin Zhiyuan: We welcome it.'],
   ])('translationBody(%s, labelled %s) → %s', (english, labelled, body) => {
     expect(translationBody(english, labelled)).toBe(body);
