@@ -176,6 +176,17 @@ describe('modelLines', () => {
     expect(blocks[2]!.lines.map((line) => line.label)).toEqual(['答：', 'A: ']);
   });
 
+  it('GIVEN a question that runs over two paragraphs THEN both lines are one question block, written back as they were', () => {
+    const text = '新华社记者：今年是建交50周年。\n另外，请问两国将举办哪些活动？\n李明：我们将举办一系列纪念活动。\n';
+    const truth: TranscriptTruth = { units: [{ question: '今年是建交50周年。\n另外，请问两国将举办哪些活动？', paragraphs: ['我们将举办一系列纪念活动。'] }], unanswered: [] };
+    const model = modelLines(text, truth);
+    expect(model.blocks.map((block) => [block.role.kind, block.lines.map((line) => line.body)])).toEqual([
+      ['question', ['今年是建交50周年。', '另外，请问两国将举办哪些活动？']],
+      ['paragraph', ['我们将举办一系列纪念活动。']],
+    ]);
+    expect(renderLines(model)).toBe(text);
+  });
+
   it('GIVEN a truth paragraph the file lacks THEN it throws naming it', () => {
     const wrong: TranscriptTruth = { ...TRUTH, units: [TRUTH.units[0]!, { question: TRUTH.units[1]!.question, paragraphs: ['并不存在的段落。'] }] };
     expect(() => modelLines(CLEAN, wrong)).toThrow('corrupt-transcript: paragraph 1 of unit 2 is not found in file order: "并不存在的段落。…".');

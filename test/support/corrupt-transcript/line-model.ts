@@ -26,7 +26,10 @@ export interface Line {
   trailing: string;
 }
 
-/** Lines that move together: a paragraph and, in bilingual files, the translation line after it. */
+/**
+ * Lines that move together: a paragraph and, in bilingual files, the translation line after it;
+ * a question and the paragraphs it runs on to.
+ */
 export interface Block {
   role: Role;
   /** The Chinese line first, then its translation (bilingual files). */
@@ -50,7 +53,9 @@ function truthItems(truth: TranscriptTruth): Item[] {
   const items: Item[] = [];
   truth.units.forEach((unit, u) => {
     const question: Role = { kind: 'question', unit: u };
-    if (unit.question !== null) items.push({ role: question, text: unit.question, translation: false });
+    // A question that runs over several paragraphs (its truth joins them with a line break): the
+    // first opens the question's block, the others join it, as a translation joins its line.
+    if (unit.question !== null) unit.question.split('\n').forEach((text, i) => items.push({ role: question, text, translation: i > 0 }));
     if (unit.question !== null && unit.questionTranslation) items.push({ role: question, text: unit.questionTranslation, translation: true });
     unit.paragraphs.forEach((text, index) => {
       const role: Role = { kind: 'paragraph', unit: u, index };
