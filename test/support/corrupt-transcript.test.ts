@@ -178,7 +178,7 @@ describe('modelLines', () => {
 
   it('GIVEN a question that runs over two paragraphs THEN both lines are one question block, written back as they were', () => {
     const text = '新华社记者：今年是建交50周年。\n另外，请问两国将举办哪些活动？\n李明：我们将举办一系列纪念活动。\n';
-    const truth: TranscriptTruth = { units: [{ question: '今年是建交50周年。\n另外，请问两国将举办哪些活动？', paragraphs: ['我们将举办一系列纪念活动。'] }], unanswered: [] };
+    const truth: TranscriptTruth = { format: 'minister', speaker: '李明', units: [{ question: '今年是建交50周年。\n另外，请问两国将举办哪些活动？', paragraphs: ['我们将举办一系列纪念活动。'] }], unanswered: [] };
     const model = modelLines(text, truth);
     expect(model.blocks.map((block) => [block.role.kind, block.lines.map((line) => line.body)])).toEqual([
       ['question', ['今年是建交50周年。', '另外，请问两国将举办哪些活动？']],
