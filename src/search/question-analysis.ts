@@ -552,6 +552,27 @@ export function viewAsked(
   return null;
 }
 
+/**
+ * What another party itself claimed, concluded, decided or wrote (朴槿惠声称部署萨德是为了什么,
+ * 国际原子能机构的报告最后认定排海安全吗, 公报里原文是怎么写的): its words, not China's, when that
+ * party is the subject of its clause and the question asks about what it said.
+ */
+const PARTY_SPEECH = /声称|宣称|认定|下结论|裁定|表述|解释|理由|原文|原话|公报|具体说/u;
+/** The question asks something of the clause: a question word, or a yes-or-no ending. */
+const ASKS = /什么|怎么|怎样|如何|为何|为什么|为啥|哪|多少|是否|吗|呢|啥/u;
+
+/** Another party whose own statement a question asks for (see PARTY_SPEECH), or null. */
+function partySaysAsked(analyzer: Analyzer, folded: string, chinaSide: ReadonlySet<string>): { side: 'other'; party: string; cue: string } | null {
+  for (const clause of folded.split(/[，,。！？!?；;：:]|(?<=[\u4e00-\u9fffa-z0-9])\s+(?=[\u4e00-\u9fff0-9])/u)) {
+    const speech = PARTY_SPEECH.exec(clause);
+    if (!speech || !ASKS.test(clause.slice(speech.index))) continue;
+    const before = clause.slice(0, speech.index);
+    const subject = actorsOf(analyzer, before, chinaSide).find((actor) => !OBJECT_MARKERS.test(before.slice(0, actor.at)) && !TOPIC_NOUNS.test(before.slice(actor.end)));
+    if (subject) return subject.side === 'other' ? { side: 'other', party: subject.text, cue: speech[0] } : null;
+  }
+  return null;
+}
+
 const speakerNames = new WeakMap<ReadonlySet<string>, RomanizedNameIndex>();
 
 /** True when two or three words of the party are the romanised name of one of the index's speakers (hua chunying → 华春莹). */
@@ -568,18 +589,24 @@ function namesSpeaker(party: string, chinaSide: ReadonlySet<string>): boolean {
 export function englishViewAsked(text: string, chinaSide: ReadonlySet<string> = new Set()): { side: 'china' | 'other'; party: string; cue: string } | null {
   const lower = text.toLowerCase();
   const patterns = [
-    /\b(?:how|what)\s+(?:did|does|do|has|have|will|would)\s+(.+?)\s+(respond|react|reply|view|see|think|say|feel|answer|comment|describe|characteri[sz]e|assess|evaluate|explain|sum up|justify|call|accuse|critici[sz]e|claim|demand)\b/u,
+    /\b(?:how|what)\s+(?:did|does|do|has|have|will|would)\s+(.+?)\s+(respond|react|reply|view|see|think|say|feel|answer|comment|describe|characteri[sz]e|assess|evaluate|explain|sum up|justify|call|accuse|critici[sz]e|claim|demand|conclude|decide|announce|state|argue|write|promise|pledge|insist|warn|want|intend|plan)\b/u,
     /\b(?:what is|what's|what are|what was|what were)\s+(.+?)(?:'s|’s)\s+(view|position|stance|reaction|response|opinion|take)\b/u,
     /\b(?:what is|what's|what was|what were)\s+the\s+(view|position|stance|reaction|response|opinion|take)\s+of\s+(.+?)(?:\s+on\b|\s+about\b|\s+to\b|\?|$)/u,
     /\bwhat\s+(?:position|stance|view|line)\s+did\s+(.+?)\s+(take|adopt|hold|have)\b/u,
-    /^(?:did|does|has|have|will|would)\s+(.+?)\s+(welcome|critici[sz]e|condemn|oppose|reject|endorse|praise|object to|protest)\b/u,
+    /^(?:did|does|has|have|will|would)\s+(.+?)\s+(welcome|critici[sz]e|condemn|oppose|reject|endorse|praise|object to|protest|support|back|accept|agree|approve|recogni[sz]e|deny|confirm|admit|announce|decide)\b/u,
+    /\bwhat\s+(?:reasons?|justification|explanation|grounds)\s+(?:did|does|do|has|have)\s+(.+?)\s+(give|offer|cite|provide)\b/u,
+    // Why another party acted: its reasons, which its own words give (why did the EU impose…); the
+    // party is among the words after the auxiliary (the subject and perhaps its verb: no tagger here).
+    /\b(why)\s+(?:did|does|do|has|have|is|are|was|were|would|will)\s+(\S+(?:\s+\S+){0,3})/u,
   ];
   for (const [i, pattern] of patterns.entries()) {
     const match = pattern.exec(lower);
     if (!match) continue;
-    const party = (i === 2 ? match[2] : match[1])?.trim() ?? '';
-    const cue = (i === 2 ? match[1] : match[2]) ?? '';
-    const china = /\b(?:china|chinese|beijing|wang yi|the spokesperson|spokesperson|the ministry|mfa|the foreign ministry|prc)\b/u.test(party) || party === '' || namesSpeaker(party, chinaSide);
+    const swapped = i === 2 || match[1] === 'why';
+    const party = (swapped ? match[2] : match[1])?.trim() ?? '';
+    const cue = (swapped ? match[1] : match[2]) ?? '';
+    // A pronoun (why is it so interested…) names no other party: the question's subject, China by default.
+    const china = /\b(?:china|chinese|beijing|wang yi|the spokesperson|spokesperson|the ministry|mfa|the foreign ministry|prc)\b/u.test(party) || /^(?:it|they|we|you|he|she|this|that)\b/u.test(party) || party === '' || namesSpeaker(party, chinaSide);
     return { side: china ? 'china' : 'other', party, cue };
   }
   return null;
@@ -596,7 +623,7 @@ export function analyzeQuestion(analyzer: Analyzer, text: string, chinaSide: Rea
   const stripped = stripFraming(foldScript(text), analyzer.words);
   const { framing, core } = withoutSpeakerRole(analyzer, stripped, chinaSide);
   const quote = QUOTE_CUES.find((cue) => folded.includes(cue));
-  const view = english ? englishViewAsked(folded, chinaSide) : viewAsked(analyzer, folded, chinaSide);
+  const view = english ? englishViewAsked(folded, chinaSide) : (viewAsked(analyzer, folded, chinaSide) ?? partySaysAsked(analyzer, folded, chinaSide));
   const fact = measureAsWord(analyzer, core.toLowerCase(), factAsked(english ? core : core.toLowerCase(), english));
   // The words that ask for a kind of answer (怎么回应, 多少支) are not what the question is about.
   // A total asked apart from its cue (中国政府一共宣布援助多少钱) is part of the count asked, no topic word.

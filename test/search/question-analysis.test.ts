@@ -18,6 +18,8 @@ describe('analyzeQuestion: intent', () => {
     ['英国航母要开去Pacific 中国外交部怎么回应的', { kind: 'position' }],
     ['中方对美国的做法怎么看', { kind: 'position' }],
     ['王毅怎么评价中俄关系', { kind: 'position' }],
+    ['王毅认定这是挑衅吗', { kind: 'position' }],
+    ['中方声称的理由是什么', { kind: 'position' }],
     ['中国为全球抗疫提供了哪些帮助？', { kind: 'position' }],
     ['南海问题上中方是什么立场', { kind: 'position' }],
     ['中方对峰会有什么期待', { kind: 'position' }],
@@ -63,6 +65,13 @@ describe('analyzeQuestion: intent', () => {
     ['拉美国家官员是怎么回应的', '拉美国家官员'],
     ['欧洲议会议员为什么主张推迟 他们的理由是什么', '他们'],
     ['七国集团公报对东海问题是怎么写的', '七国集团'],
+    // what the party itself claimed, concluded or said, with no view verb: 声称, 认定, 具体说
+    ['韩国总统声称部署萨德是为了什么', '韩国总统'],
+    ['世卫组织的报告最后认定疫苗安全吗', '世卫组织'],
+    ['美国官员具体说港口会怎么用', '美国官员'],
+    ['What reasons did Japan give for the release?', 'japan'],
+    ['did india agree to join the corridor?', 'india'],
+    ['what did the IAEA conclude about the water?', 'the iaea'],
   ])('GIVEN %s THEN it asks another party’s view (%s)', (question, party) => {
     expect(intentOf(question)).toMatchObject({ kind: 'other-view', party });
   });
@@ -127,6 +136,15 @@ describe('analyzeQuestion: intent', () => {
 });
 
 describe('englishViewAsked', () => {
+  it.each([
+    ['why did the EU impose tariffs on chinese cars?', 'other'],
+    ['why did the chinese government refuse?', 'china'],
+    ['china is not an arctic country, so why does it care so much?', 'china'],
+    ['why did china abstain on the vote?', 'china'],
+  ])('GIVEN %s (why a party acted) THEN the reasons asked are of the %s side', (question, side) => {
+    expect(englishViewAsked(question.toLowerCase())).toMatchObject({ side, cue: 'why' });
+  });
+
   it('GIVEN a speaker of the index named in pinyin THEN the view asked is the Chinese side’s', () => {
     expect(englishViewAsked('what did hua chunying say about vaccine aid to africa?', new Set(['华春莹']))).toMatchObject({ side: 'china' });
     expect(englishViewAsked('what did josep borrell say about vaccine aid to africa?', new Set(['华春莹']))).toMatchObject({ side: 'other' });
