@@ -59,6 +59,47 @@ function namesPlace(analyzer: Analyzer, sentence: string, subject: readonly { al
   return new Set(places.map(({ word }) => word)).size >= atLeast;
 }
 
+/** Words that end a role's phrase: punctuation, a verb, a particle of possession or aspect. */
+const PHRASE_END = /^(?:x|w|v|vd|vi|vn|vl|uj|ul|uz|ud|p|c)$/u;
+/** Words scanned on each side of a role for its holder's name. */
+const BESIDE = 4;
+
+/**
+ * True when a name the question does not say stands in the phrase of `head` (a role: 特使, 团长):
+ * up to BESIDE words after it (特使、全国人大常委会副委员长王某) or before it (刘鹤副总理), the
+ * phrase ending at punctuation, a verb or a particle. A word jieba does not know (x) of two to
+ * four Han characters counts as a name there (刘鹤/x 副总理).
+ */
+function namedBeside(analyzer: Analyzer, sentence: string, head: string, subject: readonly { alternatives: readonly string[] }[]): boolean {
+  const words = analyzer.tag(sentence);
+  const starts: number[] = [];
+  let at = 0;
+  for (const { word } of words) {
+    starts.push(at);
+    at += word.length;
+  }
+  const isName = (i: number) => {
+    const { word, tag } = words[i]!;
+    return (PERSON.test(tag) || (tag === 'x' && /^[\u4e00-\u9fff]{2,4}$/u.test(word))) && !named(word, subject);
+  };
+  const ends = (i: number) => words[i]!.word !== '、' && PHRASE_END.test(words[i]!.tag) && !isName(i);
+  for (let from = sentence.indexOf(head); from >= 0; from = sentence.indexOf(head, from + 1)) {
+    // The words the role is written in: the first that reaches into it, the last that starts inside it.
+    const first = lastBefore(starts, from + 1);
+    const last = lastBefore(starts, from + head.length);
+    for (let j = last + 1; j < words.length && j <= last + BESIDE && !ends(j); j++) if (isName(j)) return true;
+    for (let j = first - 1; j >= 0 && j >= first - BESIDE && !ends(j); j--) if (isName(j)) return true;
+  }
+  return false;
+}
+
+/** Index of the last of the ascending `starts` below `limit`. */
+function lastBefore(starts: readonly number[], limit: number): number {
+  let i = 0;
+  while (i + 1 < starts.length && starts[i + 1]! < limit) i++;
+  return i;
+}
+
 /** Splits folded text into sentences (after 。！？; a semicolon joins the clauses of one sentence). */
 function sentences(text: string): string[] {
   return text.split(/(?<=[。!?！？])/u).filter((sentence) => sentence.trim().length > 0);
@@ -180,6 +221,9 @@ export function factCheck(
       if (kind === 'quantity' && asked.measure) return new RegExp(`${NUMBER}\\s*(?:[多余])?\\s*(?:[亿万千百])*\\s*${MEASURES[asked.measure] ?? asked.measure}`, 'u').test(sentence);
       if (kind === 'identity' && asked.slot) return new RegExp(`${escape(asked.slot.before)}[^，,。；;]{1,12}?${escape(asked.slot.after)}`, 'u').test(sentence);
       if (kind === 'identity' && asked.head && !sentence.includes(asked.head)) return false;
+      // Who holds the role asked (特使是谁): a name beside the role, in its phrase (特使王岐山, 刘鹤副总理),
+      // not one elsewhere in the sentence (国家主席特使出席了阿根廷新总统的就职仪式 names no envoy).
+      if (kind === 'identity' && asked.head) return namedBeside(analyzer, sentence, asked.head, subject);
       // A name the question does not already say (叙利亚 in 叙利亚问题特使叫什么 names no one).
       if (kind === 'identity') return analyzer.tag(sentence).some(({ word, tag }) => PERSON.test(tag) && !named(word, subject));
       // Which ones: a list of them (an enumeration with 、 or a colon) in a sentence that names them.

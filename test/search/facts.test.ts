@@ -30,6 +30,10 @@ describe('statesFact', () => {
     ['专家组已赴意大利开展工作。', { fact: 'items', cue: '哪几个', head: '国家' }, ['专家组'], false],
     ['中方叙利亚问题特使多次访问地区国家。', { fact: 'identity', head: '特使' }, ['叙利亚', '特使'], false],
     ['中方叙利亚问题特使王世杰多次访问地区国家。', { fact: 'identity', head: '特使' }, ['叙利亚', '特使'], true],
+    // the holder of the role stands in its phrase, not elsewhere in the sentence
+    ['国家主席特使出席了巴西新总统的就职仪式，转达了中国领导人的祝贺。', { fact: 'identity', head: '特使' }, ['巴西', '总统', '特使'], false],
+    ['国家主席特使、全国人大常委会副委员长王世杰出席了就职仪式。', { fact: 'identity', head: '特使' }, ['就职仪式', '特使'], true],
+    ['中方牵头人刘鹤副总理将同美方进行磋商。', { fact: 'identity', head: '牵头人' }, ['磋商', '牵头人'], true],
     ['专家组已赴多个国家开展工作。', { fact: 'items', cue: '哪个', head: '国家' }, ['专家组'], false],
   ])('GIVEN %s, asked %j about %j THEN %s', (paragraph, asked, terms, stated) => {
     expect(statesFact(analyzer, paragraph, asked, concepts(...terms))).toBe(stated);
