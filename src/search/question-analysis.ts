@@ -170,6 +170,12 @@ const FACT_CUES: Record<'zh' | 'en', readonly [FactKind, RegExp][]> = {
 const VIEW_VERBS =
   /(?:怎么|如何|怎样|咋)(?:看待|看|评价|评论|回应|回复|回答|答复|回击|反驳|驳斥|应对|反应|表态|表述|表示|说|写|措辞|认为|解释|解读|想|描述|描绘|形容|定性|界定|称呼|介绍|批评|指责)|(?:作何|有何|有什么|持什么|是什么|什么|哪些)(?:反应|态度|立场|看法|观点|评价|评论|回应|表态|表示|说法|声明|意见|期待|期望)|(?:反应|态度|立场|看法|观点|评价|回应|表态|说法)(?:是什么|是啥|如何|怎样|怎么样)|(?:说|声称|宣称|表示|发表|提出|提)(?:了|过)?些?(?:什么|哪些|啥)(?:声明|看法|要求|主张|条件)?|(?:有没有|有无)(?:回应|表态|评论|反应|表示)|(?:哪些|什么)(?:话|狠话|言论)|(?:理由|原因|动机|用意)(?:是什么|是啥|何在)|为什么|为何|为啥/gu;
 
+/** Tags of a word after which a party is an object or modified: a verb, an aspect particle, 的. */
+const OBJECT_OR_MODIFIER = /^(?:v|vd|vi|vn|vg|ul|ug|uz|uj|uv)$/u;
+
+/** What may stand between a party and its view verb: adverbs of time, manner and degree, 对此. */
+const RIGHT_BEFORE_VERB = /^\s*(?:对此|对这|就此|自己|本人|是|也|又|还|到底|究竟|都|会|将|当时|那时|最后|最终|具体|一直|今天|目前|现在|又是|则)*\s*$/u;
+
 /** Someone's own words between the party and the view verb (萨摩亚总理的原话是怎么评价…): the party is whose view it is. */
 const OWN_WORDS = /^(?:当时)?的(?:原话|原文|讲话|发言|说法|表态|声明|回应)/u;
 
@@ -521,12 +527,18 @@ export function viewAsked(
     // Not an object (对美国), a modifier (美国的做法) nor a topic (南海问题上).
     // …的反应是什么, …的官方表态是什么: the party whose reaction it is, before 的, is the one asked about.
     const owned = /^(?:反应|态度|立场|看法|观点|评价|回应|表态|说法|理由|原因|动机|用意)/u.test(verb[0]) && /的(?:官方|正式|最新)?$/u.test(before);
-    const subject = actorsOf(analyzer, before, chinaSide).find(
+    const subjects = actorsOf(analyzer, before, chinaSide).filter(
       (actor) =>
         !OBJECT_MARKERS.test(before.slice(0, actor.at)) &&
         (!before.slice(actor.end).startsWith('的') || (owned && /^的(?:官方|正式|最新)?$/u.test(before.slice(actor.end))) || OWN_WORDS.test(before.slice(actor.end))) &&
         !TOPIC_NOUNS.test(before.slice(actor.end)),
     );
+    // The party right before the verb is its subject (明斯克协议达成后中方怎么看: 中方); else the
+    // clause's first (王毅在会见欧盟领导人时怎么评价: 王毅).
+    // A party after a verb or 的 is an object or a modifier there (说了中国哪些狠话, 国务院的官方表态).
+    const adjacent = subjects.at(-1);
+    const ownsVerb = adjacent && RIGHT_BEFORE_VERB.test(before.slice(adjacent.end)) && !OBJECT_OR_MODIFIER.test(analyzer.tag(before.slice(0, adjacent.at)).at(-1)?.tag ?? '');
+    const subject = ownsVerb ? adjacent : subjects[0];
     if (subject) return { side: subject.side, party: subject.text, cue: verb[0] };
     // A name jieba does not know (博雷利/x, 莫迪/x) right before the verb (or its adverb: 对此) is who is asked about.
     const words = analyzer.tag(before.trim());

@@ -20,6 +20,9 @@ describe('analyzeQuestion: intent', () => {
     ['王毅怎么评价中俄关系', { kind: 'position' }],
     ['王毅认定这是挑衅吗', { kind: 'position' }],
     ['中方声称的理由是什么', { kind: 'position' }],
+    // the party right before the verb is its subject, not an earlier one the clause names
+    ['明斯克协议达成后中方怎么看', { kind: 'position' }],
+    ['叙利亚停火后中方如何评价', { kind: 'position' }],
     ['中国为全球抗疫提供了哪些帮助？', { kind: 'position' }],
     ['南海问题上中方是什么立场', { kind: 'position' }],
     ['中方对峰会有什么期待', { kind: 'position' }],
@@ -66,6 +69,7 @@ describe('analyzeQuestion: intent', () => {
     ['欧洲议会议员为什么主张推迟 他们的理由是什么', '他们'],
     ['七国集团公报对东海问题是怎么写的', '七国集团'],
     // what the party itself claimed, concluded or said, with no view verb: 声称, 认定, 具体说
+    ['中方调停后美国对此怎么评价', '美国'],
     ['韩国总统声称部署萨德是为了什么', '韩国总统'],
     ['世卫组织的报告最后认定疫苗安全吗', '世卫组织'],
     ['美国官员具体说港口会怎么用', '美国官员'],
