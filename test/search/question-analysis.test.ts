@@ -23,6 +23,7 @@ describe('analyzeQuestion: intent', () => {
     // the party right before the verb is its subject, not an earlier one the clause names
     ['明斯克协议达成后中方怎么看', { kind: 'position' }],
     ['叙利亚停火后中方如何评价', { kind: 'position' }],
+    ['塔利班上台以后中方啥态度', { kind: 'position' }],
     ['中国为全球抗疫提供了哪些帮助？', { kind: 'position' }],
     ['南海问题上中方是什么立场', { kind: 'position' }],
     ['中方对峰会有什么期待', { kind: 'position' }],
@@ -70,6 +71,7 @@ describe('analyzeQuestion: intent', () => {
     ['七国集团公报对东海问题是怎么写的', '七国集团'],
     // what the party itself claimed, concluded or said, with no view verb: 声称, 认定, 具体说
     ['中方调停后美国对此怎么评价', '美国'],
+    ['印度外交部对这次会晤有啥表态', '印度外交部'],
     ['韩国总统声称部署萨德是为了什么', '韩国总统'],
     ['世卫组织的报告最后认定疫苗安全吗', '世卫组织'],
     ['美国官员具体说港口会怎么用', '美国官员'],
