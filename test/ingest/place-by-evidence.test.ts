@@ -3,7 +3,7 @@ import { bestAssignment } from '../../src/ingest/best-assignment.js';
 import { groupLists } from '../../src/ingest/list-groups.js';
 import { parseTranscript } from '../../src/ingest/parse-transcript.js';
 import { ingestTranscript } from '../../src/ingest/pipeline.js';
-import { askedWords, continuesOwnList, decidePlacement, fillsGap, homeFitBonus, interruptsList, listEvidence, PLACEMENT, placementScore, pointsApart, positionEvidence, topicEvidence, type Evidence } from '../../src/ingest/place-by-evidence.js';
+import { askedWords, continuesOwnList, decidePlacement, fillsGap, homeFitBonus, interruptsList, listEvidence, PLACEMENT, placementScore, pointsApart, positionEvidence, topicEvidence, wordShare, type Evidence } from '../../src/ingest/place-by-evidence.js';
 import { listLabel } from '../../src/ingest/list-structure.js';
 import { keptParagraphs, removeDuplicates } from '../../src/ingest/remove-duplicates.js';
 import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
@@ -47,6 +47,19 @@ describe('pointsApart', () => {
     ['both fit their own answer best', 1, 1, 1, false],
   ])('GIVEN %s THEN pointing apart is %s', (_, bestA, bestB, stands, expected) => {
     expect(pointsApart(bestA, bestB, stands)).toBe(expected);
+  });
+});
+
+describe('wordShare', () => {
+  const openings = new Set([0]);
+  it.each([
+    ['an opening statement the group does not stand in (it previews the answers after it)', 0, 5, PLACEMENT.openingWords],
+    ['the opening statement the group stands in', 0, 0, 1],
+    ['an answer to a question', 5, 0, 1],
+    ['an answer to a question, for a group that follows no answer start', 5, null, 1],
+    ['an opening statement, for a group that follows no answer start', 0, null, PLACEMENT.openingWords],
+  ])('GIVEN %s THEN its words count %s', (_, start, stands, expected) => {
+    expect(wordShare(start, stands, openings)).toBe(expected);
   });
 });
 
