@@ -2,7 +2,8 @@
  * Dates in questions: which time a question asks about, read from its words, and the question
  * without them (the words that say when are not what the question is about). Pure, table-tested.
  *
- * - a year: 2021年, 二〇二一年 is not read (digits only), "in 2019", a lone 2019 between spaces;
+ * - a year: 2021年, 二〇二一年 is not read (digits only), "in 2019", a lone 2019 between spaces,
+ *   two digits with 年 opening the question or after a space (19年两会, not 建交40年);
  * - a range of years: 2019-2021, 2019年至2021年, 2019到2021年, "between 2019 and 2021", "2019 to 2021";
  * - from a year on: 2019年以来, 自2019年, "since 2019";
  * - relative years: 今年, 去年, 前年 ("this year", "last year"), counted from the newest source
@@ -57,7 +58,18 @@ const PATTERNS: { pattern: RegExp; read: (match: RegExpExecArray, newest: number
   { pattern: /(?:当时|那时候|那时)/gu, read: () => ({ kind: 'then', cues: [] }) },
   // A lone year between spaces or punctuation, or at an end: 中美关系 2019.
   { pattern: new RegExp(`(?<=^|${SEPARATOR})${YEAR}(?=$|${SEPARATOR})`, 'gu'), read: (m) => years(m[1], m[1]) },
+  // A year in two digits where a question opens or after a space (19年两会, 24年12月): not a
+  // number of years, which follows a word (建交40年, 过去10年). Of this century up to the index's
+  // newest year, else of the last (98年 → 1998).
+  { pattern: new RegExp(`(?<=^|${SEPARATOR})(\\d\\d)年(?![代级])`, 'gu'), read: (m, newest) => twoDigitYear(m[1]!, newest) },
 ];
+
+/** 19 → 2019 when that is no later than the index's newest year (any year of this century when undated), else 98 → 1998. */
+function twoDigitYear(digits: string, newest: number | null): AskedTime | null {
+  const year = 2000 + Number(digits);
+  if (year <= (newest ?? 2099)) return years(String(year), String(year));
+  return years(String(year - 100), String(year - 100));
+}
 
 function years(from: string | undefined, to: string | undefined): AskedTime | null {
   const a = Number(from);

@@ -31,6 +31,12 @@ describe('readAskedTime', () => {
     ['2000亿美元的贸易额', { kind: 'any' }, '2000亿美元的贸易额'],
     ['G20峰会', { kind: 'any' }, 'G20峰会'],
     ['２０２１年的立场', period(2021, 2021), ' 立场'],
+    ['2000多人参加', { kind: 'any' }, '2000多人参加'],
+    ['19年两会 一带一路', period(2019, 2019), ' 两会 一带一路'],
+    ['王毅 24年12月说的', period(2024, 2024), '王毅  12月说的'],
+    ['98年的亚洲金融危机', period(1998, 1998), ' 的亚洲金融危机'],
+    ['中美建交40年', { kind: 'any' }, '中美建交40年'],
+    ['90年代的中美关系', { kind: 'any' }, '90年代的中美关系'],
   ])('%s → %j, rest %j', (question, time, rest) => {
     const reading = readAskedTime(question, NEWEST);
     expect(reading.time).toMatchObject(time);
