@@ -289,6 +289,13 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
     // The reporter's question counts: asked about the action, the answer is about it.
     const held = action.reduce((sum, concept) => sum + presence(first.doc.matchText, concept) * concept.weight, 0);
     if (total > 0 && held / total < MIN_ACTION_COVERAGE) return refuse('action_not_stated');
+    // Whether something was done is a fact the answer itself states or not: asked it, the
+    // reporter's question is no statement of it.
+    if (total > 0 && asksDone(index.analyzer, whether, ranking.question.folded)) {
+      const said = first.doc.matchText.slice(first.doc.paragraphStarts[0] ?? 0);
+      const stated = action.reduce((sum, concept) => sum + presence(said, concept) * concept.weight, 0);
+      if (stated / total < MIN_ACTION_COVERAGE) return refuse('action_not_stated');
+    }
     // Whom the action is done to or with (对日本实施管制, 邀请乌克兰) must be named: the same action
     // towards another party is another matter.
     const parties = action.filter((concept) => actors.includes(concept.term) && concept.term !== whether.agent);
@@ -332,6 +339,18 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
 function namesWord(text: string, concepts: readonly WeightedConcept[], word: string): boolean {
   const concept = concepts.find((candidate) => candidate.term === word);
   return concept ? presence(text, concept) > 0 : text.includes(normalizeForMatching(word));
+}
+
+/**
+ * A yes-or-no question about something done: 了 or 过 as a particle of its action (投了赞成票,
+ * 抓到了没有), 有没有 / 有无 before the action, or a verb asked both ways (签没签); not when a
+ * modal makes it a question about what will be (会不会, 疫情会让世界倒退回过去吗).
+ */
+function asksDone(analyzer: SearchIndex['analyzer'], whether: { cue: string; action: string }, question: string): boolean {
+  if (/会|将|要|能|打算|准备/u.test(question.slice(0, question.indexOf(whether.action) + 1)) && !/了/u.test(whether.cue)) return false;
+  if (/了|^有没有$|^有无$|^([\u4e00-\u9fff])没\1$/u.test(whether.cue)) return true;
+  // jieba keeps the particle on a verb it does not know (投了/x, 签了/x).
+  return analyzer.tag(whether.action).some(({ word, tag }) => ((word === '了' || word === '过') && /^u/u.test(tag)) || (tag === 'x' && /^[\u4e00-\u9fff]+[了过]$/u.test(word)));
 }
 
 /** Share of the action's weight a unit must hold to answer whether it will be done. */

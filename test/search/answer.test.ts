@@ -5,9 +5,21 @@ import { answerQuestion, createSearchIndex } from '../../src/search/index.js';
 import { rankCandidates } from '../../src/search/answer.js';
 import type { Answer } from '../../src/types.js';
 import { seedIndex } from './helpers.js';
+import { PROJECT_ROOT } from '../../src/index-file.js';
+import { buildIndex, readSources } from '../../src/ingest/sources.js';
+import { OTHER_ANSWERS, writeBriefings } from '../archive/helpers.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
 
 const index = seedIndex();
+
+/** Exchanges on other topics, so that the index has some to tell apart. */
+const OTHER_EXCHANGES = OTHER_ANSWERS.map((answer, i) => ({ outlet: '新华社', question: `第${i + 1}个问题：${answer.slice(0, 8)}？`, paragraphs: [answer] }));
+
+/** An index over briefings written to a temporary folder (see test/archive/helpers.ts). */
+function briefingsIndex(briefings: Parameters<typeof writeBriefings>[0]) {
+  const analyzer = createDefaultAnalyzer();
+  return createSearchIndex(buildIndex(readSources(writeBriefings(briefings)), PROJECT_ROOT, analyzer).index, analyzer);
+}
 
 function answeredText(answer: Answer): string {
   return answer.answer?.paragraphs.join('') ?? '';
@@ -206,6 +218,21 @@ describe('answerQuestion: whether an action will be taken', () => {
     const done = answerQuestion(seedIndex(), '中國抗疫援助有沒有附加政治條件');
     expect(done.status).toBe('answered');
     expect(done.answer?.paragraphs.join('')).toContain('附加任何政治条件');
+  });
+
+  it('GIVEN whether something was done (投了…吗) THEN quoted only where the answer itself speaks of it, not where only the reporter asked it', () => {
+    const question = '安理会今天表决对某国的制裁决议草案，中方是否投了赞成票？';
+    const index = briefingsIndex([
+      { name: '2017-09-11-regular', date: '2017-09-11', exchanges: [...OTHER_EXCHANGES, { outlet: '路透社', question, paragraphs: ['中方将本着负责任的态度参与磋商，立场我们会在适当时候阐明。'] }] },
+      { name: '2017-09-12-regular', date: '2017-09-12', exchanges: OTHER_EXCHANGES },
+    ]);
+    const asked = answerQuestion(index, '制裁决议表决 中方最后投了赞成票吗');
+    expect(asked.status).toBe('no_match');
+    expect(asked.decision?.reason).toBe('action_not_stated');
+    const stated = briefingsIndex([
+      { name: '2017-09-12-regular', date: '2017-09-12', exchanges: [...OTHER_EXCHANGES, { outlet: '路透社', question, paragraphs: ['中方对决议草案投了赞成票，支持安理会作出必要反应。'] }] },
+    ]);
+    expect(answerQuestion(stated, '制裁决议表决 中方最后投了赞成票吗').status).toBe('answered');
   });
 
   it('GIVEN the action towards a party the unit never names THEN no quote (the same action towards another party is another matter)', () => {
