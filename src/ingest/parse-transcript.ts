@@ -170,6 +170,18 @@ export function translationBody(english: string, labelled: boolean): string {
   return labelled ? english.replace(ENGLISH_LABEL, '') : english;
 }
 
+/**
+ * True for a paragraph that ends by asking (？ or ?, before closing quotes or brackets): a
+ * reporter's question may run over two paragraphs (the background, then `另外，请问…？`), while an
+ * answer's paragraph almost never ends on a question mark.
+ * `asksQuestion('另外，请问两国将举办哪些活动？') → true`; `asksQuestion('我们将举办纪念活动。') → false`.
+ */
+export function asksQuestion(text: string): boolean {
+  const chars = Array.from(text.trimEnd());
+  while (chars.length > 0 && CLOSING.has(chars.at(-1)!)) chars.pop();
+  return chars.at(-1) === '？' || chars.at(-1) === '?';
+}
+
 /** Attaches an English line to the paragraph it translates. */
 function attachTranslation(block: Block, english: string): void {
   const body = translationBody(english, block.labelLength > 0);
@@ -215,7 +227,27 @@ export function parseTranscript(source: string, options: ParseOptions = {}): Sta
   let seenLead = false;
   /** Set by an announcement label standing alone on its line: the announcer of the paragraphs after it. */
   let announcer: string | null | undefined;
-  for (const piece of lines) {
+  /** True when the next line that is not English opens an answer by a speaker (as it would after a question). */
+  const answerFollows = (index: number): boolean => {
+    const next = lines.slice(index + 1).find((line) => !isMostlyLatin(line.text));
+    if (next === undefined || QUESTION_LABEL.test(next.text)) return false;
+    const candidate = speakerCandidate(next.text);
+    return candidate !== null && !MODERATORS.has(candidate.name) && isSpeaker(candidate.name, true);
+  };
+  /** Where each line's text stands: line indices by text. */
+  const places = new Map<string, number[]>();
+  lines.forEach((line, index) => places.set(line.text, [...(places.get(line.text) ?? []), index]));
+  /** The text of the line before `index` that is not English. */
+  const before = (index: number): string | undefined => {
+    for (let at = index - 1; at >= 0; at -= 1) if (!isMostlyLatin(lines[at]!.text)) return lines[at]!.text;
+    return undefined;
+  };
+  /** True when every copy of the line at `index` follows the same line (a question's): none stands in an answer. */
+  const alwaysAfter = (index: number): boolean => {
+    const question = before(index);
+    return places.get(lines[index]!.text)!.every((at) => before(at) === question);
+  };
+  for (const [index, piece] of lines.entries()) {
     const { text } = piece;
     const previous = blocks.at(-1);
     if (isMostlyLatin(text) && previous !== undefined) {
@@ -259,6 +291,12 @@ export function parseTranscript(source: string, options: ParseOptions = {}): Sta
         detail: `${kind === 'heading' ? '标题' : '导语'} ${excerpt(text)} is not part of any answer.`,
       });
       block = { kind, text, pieces: [piece], labelLength: 0, who: null, translation: null };
+    } else if (previous?.kind === 'question' && asksQuestion(text) && answerFollows(index) && alwaysAfter(index)) {
+      // The question runs on: an unlabelled paragraph asking something, between the question and its answer, and nowhere else.
+      previous.text = `${previous.text}\n${text}`;
+      previous.pieces.push(piece);
+      report.push({ stage: 'parse', action: 'question-continues', lines: [piece.line], detail: `${excerpt(text)} asks on from the question before it, before the answer: one question of ${previous.pieces.length} paragraphs.` });
+      continue;
     } else {
       block = { kind: 'continuation', text, pieces: [piece], labelLength: 0, who: null, translation: null };
     }

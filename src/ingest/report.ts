@@ -18,6 +18,7 @@ export type ReportAction =
   | 'drop-question-duplicate' // an exact copy of a question
   | 'skip' // text outside answers (title, lead)
   | 'announcement' // a paragraph read as the spokesperson's opening announcement
+  | 'question-continues' // an unlabelled paragraph asking on from the question before it
   | 'topic'; // the topic label given to a unit
 
 export interface ReportEntry {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countSpeakerLabels, isMostlyLatin, isTerminated, parseTranscript, splitLines, translationBody } from '../../src/ingest/parse-transcript.js';
+import { asksQuestion, countSpeakerLabels, isMostlyLatin, isTerminated, parseTranscript, splitLines, translationBody } from '../../src/ingest/parse-transcript.js';
 
 describe('parseTranscript', () => {
   it.each([
@@ -34,6 +34,31 @@ describe('parseTranscript', () => {
     expect(blocks.at(-1)).toMatchObject({ kind: 'answer-start', who: '何立峰' });
     const listed = parseTranscript('王毅：开场。\n\n王毅：再说。\n\n路透社记者：经济怎么样？\n\n首先：经济稳中向好。\n').value.blocks;
     expect(listed.at(-1)!.kind).toBe('continuation');
+  });
+
+  it.each([
+    ['a background paragraph, then one asking, then the answer', '新华社记者：今年是建交50周年。\n\n另外，请问两国将举办哪些活动？\n\n王毅：我们将举办一系列纪念活动。\n', ['question', 'answer-start'], '新华社记者：今年是建交50周年。\n另外，请问两国将举办哪些活动？'],
+    ['the same in a 问：/答： briefing', '问：今年是建交50周年。\n\n请问两国将举办哪些活动？\n\n答：我们将举办一系列纪念活动。\n', ['question', 'answer-start'], '问：今年是建交50周年。\n请问两国将举办哪些活动？'],
+    // An unlabelled paragraph that asks nothing after a question is the previous answer's (a copy pasted there).
+    ['a paragraph that asks nothing between a question and its answer', '新华社记者：两国将举办哪些活动？\n\n双方同意加强合作。\n\n王毅：我们将举办一系列纪念活动。\n', ['question', 'continuation', 'answer-start'], '新华社记者：两国将举办哪些活动？'],
+    // A paragraph asking something that also stands in an answer is that answer's, copied after the question.
+    ['a rhetorical question of an answer, copied between a question and its answer', '新华社记者：两国将举办哪些活动？\n\n大国的信誉又在哪里？\n\n王毅：我们将举办一系列纪念活动。\n\n路透社记者：美方怎么看？\n\n王毅：美方说一套做一套。\n\n大国的信誉又在哪里？\n', ['question', 'continuation', 'answer-start', 'question', 'answer-start', 'continuation'], '新华社记者：两国将举办哪些活动？'],
+    // A question asked over two paragraphs, repeated with its answer, is still one question.
+    ['a two-paragraph question repeated with its answer', '问：今年是建交50周年。\n\n请问两国将举办哪些活动？\n\n答：我们将举办纪念活动。\n\n问：今年是建交50周年。\n\n请问两国将举办哪些活动？\n\n答：我们将举办纪念活动。\n', ['question', 'answer-start', 'question', 'answer-start'], '问：今年是建交50周年。\n请问两国将举办哪些活动？'],
+    // Without an answer after it, a paragraph asking something is no part of the question.
+    ['a paragraph asking something after a question and no answer after it', '新华社记者：两国将举办哪些活动？\n\n这难道不是事实吗？\n', ['question', 'continuation'], '新华社记者：两国将举办哪些活动？'],
+  ])('GIVEN %s THEN the blocks are %j and the question reads %j', (_, text, kinds, question) => {
+    const blocks = parseTranscript(text, { knownSpeakers: ['王毅'] }).value.blocks;
+    expect(blocks.map((block) => block.kind)).toEqual(kinds);
+    expect(blocks[0]!.text).toBe(question);
+  });
+
+  it('GIVEN a question over two paragraphs in a bilingual transcript THEN each English line is the question’s translation', () => {
+    const text = '新华社记者：今年是建交50周年。\nXinhua: This year marks the 50th anniversary.\n另外，请问两国将举办哪些活动？\nWhat events will the two countries hold?\n王毅：我们将举办一系列纪念活动。\nWang Yi: We will hold a series of events.\n';
+    const [question, answer] = parseTranscript(text, { knownSpeakers: ['王毅'] }).value.blocks;
+    expect(question).toMatchObject({ kind: 'question', translation: 'This year marks the 50th anniversary.\nWhat events will the two countries hold?' });
+    expect(question!.pieces.map((piece) => piece.line)).toEqual([1, 3]);
+    expect(answer).toMatchObject({ kind: 'answer-start', translation: 'We will hold a series of events.' });
   });
 
   it('GIVEN a known speaker labelled with a title THEN the answer is that speaker’s', () => {
@@ -173,6 +198,18 @@ describe('isMostlyLatin', () => {
     ['the first half of a Chinese paragraph split after a comma', '据UNCTAD《World Investment Report 2024》，', false],
   ])('GIVEN %s THEN %s', (_, text, expected) => {
     expect(isMostlyLatin(text)).toBe(expected);
+  });
+});
+
+describe('asksQuestion', () => {
+  it.each([
+    ['另外，请问两国将举办哪些活动？', true],
+    ['What events will they hold?', true],
+    ['他问：“这难道不是事实吗？”', true],
+    ['我们将举办一系列纪念活动。', false],
+    ['有人问，中方怎么看？我想说，合作是主流。', false],
+  ])('asksQuestion(%s) → %s', (text, expected) => {
+    expect(asksQuestion(text)).toBe(expected);
   });
 });
 
