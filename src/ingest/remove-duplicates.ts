@@ -181,7 +181,7 @@ function listOrderShare(paragraph: DistinctParagraph, context: CopyContext): num
 function byListOrder(a: DistinctParagraph, b: DistinctParagraph, context: CopyContext): Judged {
   const [shareA, shareB] = [listOrderShare(a, context), listOrderShare(b, context)];
   if (Math.abs(shareA - shareB) < 0.5) return null;
-  const [corrupt, kept, keptShare] = shareA > shareB ? (['b', b, shareA] as const) : (['a', a, shareB] as const);
+  const [corrupt, kept, keptShare] = shareA > shareB ? (['b', a, shareA] as const) : (['a', b, shareB] as const);
   return { corrupt, reason: `${excerpt(kept.text)} stands in its list's order (${Math.round(keptShare * 100)}% of its copies) and the other does not` };
 }
 

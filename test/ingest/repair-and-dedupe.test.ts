@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/ingest/parse-transcript.js';
-import { afterListLabel, nearCopyDistance, removeDuplicates, truncatedTail, wordingDecides, wordsDecide } from '../../src/ingest/remove-duplicates.js';
+import { afterListLabel, judgeNearCopies, nearCopyDistance, removeDuplicates, truncatedTail, wordingDecides, wordsDecide, type CopyContext, type DistinctParagraph } from '../../src/ingest/remove-duplicates.js';
 import { repairSplitParagraphs } from '../../src/ingest/repair-split-paragraphs.js';
 import { createDefaultAnalyzer } from '../../src/text/index.js';
 
@@ -132,6 +132,41 @@ describe('removeDuplicates', () => {
     ['短句。', '短话。', null],
   ])('nearCopyDistance(%s, %s) → %s', (a, b, distance) => {
     expect(nearCopyDistance(a, b)).toBe(distance);
+  });
+});
+
+describe('judgeNearCopies by list order', () => {
+  const paragraph = (id: number, kind: DistinctParagraph['kind'], text: string, lines: number[]): DistinctParagraph => ({
+    id, kind, text, labelLength: kind === 'continuation' ? 0 : text.indexOf('：') + 1, who: kind === 'answer-start' ? '王毅' : null, pieces: [{ line: lines[0]!, text }], lines, translation: null,
+  });
+  // Two copies of 二是 with one character apart, the wording telling nothing (no word known, every word equally specific), so only where they stand speaks.
+  const paragraphs = [
+    paragraph(0, 'answer-start', '王毅：答一。', [1]),
+    paragraph(1, 'continuation', '一是扩大开放合作，成果丰硕。', [3]),
+    paragraph(2, 'continuation', '二是深化规则对接，标准互认。', [5]),
+    paragraph(3, 'continuation', '二是深化规则对接，标准互仞。', [11, 17]),
+    paragraph(4, 'question', '记者：问二？', [7]),
+    paragraph(5, 'answer-start', '王毅：答二。', [9]),
+    paragraph(6, 'question', '记者：问三？', [13]),
+    paragraph(7, 'answer-start', '王毅：答三。', [15]),
+  ];
+  const context: CopyContext = {
+    others: paragraphs.filter((p) => p.id !== 2 && p.id !== 3 && p.kind !== 'question'),
+    owners: new Map([[1, new Set([0])], [2, new Set([0])], [3, new Set([5, 7])]]),
+    sequence: [0, 1, 2, 4, 5, 3, 6, 7, 3],
+    paragraphs,
+    background: () => 0,
+    isWord: () => false,
+    words: (text) => Array.from(text),
+    specificity: () => 0.5,
+  };
+
+  it('GIVEN the copy standing after 一是 and the other after answer starts THEN the first is kept, and the reason names it', () => {
+    const verdict = judgeNearCopies(paragraphs[2]!, paragraphs[3]!, context);
+    expect(verdict.kept.text).toBe('二是深化规则对接，标准互认。');
+    expect(verdict.weak).toBe(false);
+    expect(verdict.reason).toBe('“二是深化规则对接，标准互认。” stands in its list\'s order (100% of its copies) and the other does not');
+    expect(judgeNearCopies(paragraphs[3]!, paragraphs[2]!, context).reason).toBe(verdict.reason);
   });
 });
 
