@@ -1,7 +1,8 @@
 /**
- * `npm run calibrate`: fits the confidence calibration of src/search/options.ts on the TUNING
- * half of the evaluation suite (never the held-out half) and prints it, with the precision of
- * each band before and after, for both halves. Paste the printed table into SEARCH_OPTIONS.
+ * `npm run calibrate`: fits the confidence calibrations of src/search/options.ts on the TUNING
+ * half of the evaluation suite (never the held-out half): one for yes-or-no questions about an
+ * action, one for the others. Prints both, with the precision of each calibrated band for both
+ * halves. Paste the printed tables into SEARCH_OPTIONS.
  */
 import { readFileSync } from 'node:fs';
 import { buildSuiteIndex, evaluate, parseEvalSet, suiteFiles, type EvalResult } from '../src/cli/eval.js';
@@ -10,20 +11,28 @@ import { SEARCH_OPTIONS } from '../src/search/index.js';
 import { createDefaultAnalyzer } from '../src/text/index.js';
 
 const analyzer = createDefaultAnalyzer();
-const raw = buildSuiteIndex(analyzer, undefined, { ...SEARCH_OPTIONS, calibration: [], thresholds: { ...SEARCH_OPTIONS.thresholds, minConfidence: 0 } });
+const raw = buildSuiteIndex(analyzer, undefined, { ...SEARCH_OPTIONS, calibration: [], whetherCalibration: [], thresholds: { ...SEARCH_OPTIONS.thresholds, minConfidence: 0 } });
 const files = suiteFiles();
 const results = (half: 'tuning' | 'holdout'): EvalResult[] =>
   evaluate(raw, files[half].flatMap((file) => parseEvalSet(readFileSync(file, 'utf8'), file)));
-const samples = (list: EvalResult[]): [number, boolean][] =>
-  list.filter((result) => result.answer.status === 'answered').map((result) => [result.answer.answer?.confidence ?? 0, result.right]);
+/** Raw confidence, right or not, and whether the question is a yes-or-no one about an action (its own table). */
+type Sample = { confidence: number; right: boolean; whether: boolean };
+const samples = (list: EvalResult[]): Sample[] =>
+  list
+    .filter((result) => result.answer.status === 'answered')
+    .map((result) => ({ confidence: result.answer.answer?.confidence ?? 0, right: result.right, whether: result.answer.analysis?.whether !== undefined }));
+const fit = (list: Sample[]) => fitCalibration(list.map(({ confidence, right }) => [confidence, right] as const));
+const print = (table: readonly (readonly [number, number])[]) => `[${table.map(([x, y]) => `[${x}, ${y}]`).join(', ')}]`;
 
 const tuning = samples(results('tuning'));
-const table = fitCalibration(tuning);
-console.log(`calibration: [${table.map(([x, y]) => `[${x}, ${y}]`).join(', ')}],`);
+const table = fit(tuning.filter((sample) => !sample.whether));
+const whetherTable = fit(tuning.filter((sample) => sample.whether));
+console.log(`calibration: ${print(table)},`);
+console.log(`whetherCalibration: ${print(whetherTable)},`);
 for (const [half, list] of [['tuning', tuning], ['holdout', samples(results('holdout'))]] as const) {
   const bands = new Map<number, { n: number; right: number; meanConfidence: number }>();
-  for (const [confidence, right] of list) {
-    const calibrated = calibrate(table, confidence);
+  for (const { confidence, right, whether } of list) {
+    const calibrated = calibrate(whether ? whetherTable : table, confidence);
     const band = Math.min(9, Math.floor(calibrated * 10));
     const row = bands.get(band) ?? { n: 0, right: 0, meanConfidence: 0 };
     row.n += 1;

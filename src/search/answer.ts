@@ -3,7 +3,7 @@ import { analyzeQuery, type QueryConcept } from './query.js';
 import { factCheck, yearsSpoken } from './facts.js';
 import { PARTS_CREDIT, partsShare, presence } from './presence.js';
 import { queryAids } from './query-aids.js';
-import { calibrate } from './calibration.js';
+import { calibrate, type CalibrationTable } from './calibration.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 import { rankTop } from './postings.js';
@@ -266,7 +266,7 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
   if (!first) return { best: undefined, margin: 0, confidence: 0, accepted: false, reason: 'no_candidate', bestParagraph: 0 };
   const margin = marginOf(first, second);
   const { minCoverage, sureCoverage, minMargin, minInformation } = index.options.thresholds;
-  const confidence = round(calibrate(index.options.calibration, confidenceOf(first.coverage, margin)));
+  const confidence = round(calibrate(calibrationFor(index, ranking), confidenceOf(first.coverage, margin)));
   let bestParagraph = chooseBestParagraph(first.doc, ranking.concepts);
   const refuse = (reason: AnswerDecision['reason']): Decision => ({ best: first, margin, confidence, accepted: false, reason, bestParagraph });
   if (ranking.information < minInformation) return refuse('too_vague');
@@ -377,11 +377,22 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function alternativesOf(index: SearchIndex, candidates: readonly Candidate[], exclude: SearchDoc | undefined, limit: number, floor: number) {
+/**
+ * The calibration of a question's confidences: yes-or-no questions about an action have their
+ * own (SearchOptions.whetherCalibration), the same for the answer and its alternatives.
+ */
+function calibrationFor(index: SearchIndex, ranking: Ranking): CalibrationTable {
+  const { calibration, whetherCalibration } = index.options;
+  return ranking.question.whether && whetherCalibration.length > 0 ? whetherCalibration : calibration;
+}
+
+function alternativesOf(index: SearchIndex, ranking: Ranking, exclude: SearchDoc | undefined, limit: number, floor: number) {
+  const table = calibrationFor(index, ranking);
+  const candidates = ranking.candidates;
   return candidates
     .map((candidate, i) => ({
       candidate,
-      confidence: calibrate(index.options.calibration, confidenceOf(candidate.coverage, marginOf(candidate, candidates[i + 1]))),
+      confidence: calibrate(table, confidenceOf(candidate.coverage, marginOf(candidate, candidates[i + 1]))),
     }))
     .filter(({ candidate }) => candidate.doc.kind === 'unit' && candidate.doc !== exclude && candidate.coverage >= floor)
     .slice(0, limit)
@@ -452,10 +463,10 @@ export function answerQuestion(index: SearchIndex, text: string, options: Answer
   const { maxAlternatives, thresholds } = index.options;
   const best = decision.best;
   if (!best || !decision.accepted) {
-    const alternatives = alternativesOf(index, ranking.candidates, undefined, maxAlternatives, thresholds.minCoverage / 2);
+    const alternatives = alternativesOf(index, ranking, undefined, maxAlternatives, thresholds.minCoverage / 2);
     return { question, status: 'no_match', answer: null, unansweredQuestion: null, alternatives, ...explained };
   }
-  const alternatives = alternativesOf(index, ranking.candidates, best.doc, maxAlternatives, 0);
+  const alternatives = alternativesOf(index, ranking, best.doc, maxAlternatives, 0);
   if (best.doc.kind === 'unanswered') {
     return { question, status: 'unanswered', answer: null, unansweredQuestion: best.doc.unanswered.question, alternatives, ...explained };
   }

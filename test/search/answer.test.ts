@@ -4,7 +4,7 @@ import { readIndexFile } from '../../src/index-file.js';
 import { answerQuestion, createSearchIndex } from '../../src/search/index.js';
 import { rankCandidates } from '../../src/search/answer.js';
 import type { Answer } from '../../src/types.js';
-import { seedIndex } from './helpers.js';
+import { SEED_INDEX_PATH, seedIndex } from './helpers.js';
 import { PROJECT_ROOT } from '../../src/index-file.js';
 import { buildIndex, readSources } from '../../src/ingest/sources.js';
 import { OTHER_ANSWERS, writeBriefings } from '../archive/helpers.js';
@@ -203,19 +203,41 @@ describe('answerQuestion: what a wh-question asks of an event', () => {
   });
 });
 
+describe('answerQuestion: one calibration for yes-or-no questions about an action, one for the others', () => {
+  it('GIVEN a yes-or-no question THEN its answer and alternatives are calibrated by whetherCalibration; another question by calibration', () => {
+    const file = readIndexFile(SEED_INDEX_PATH);
+    const base = seedIndex().options;
+    const doubting = createSearchIndex(file, createDefaultAnalyzer(), { ...base, whetherCalibration: [[0, 0.1], [1, 0.1]] });
+    const whether = answerQuestion(doubting, '疫情会让世界倒退回过去吗？');
+    expect(whether.analysis?.whether).toBeDefined();
+    expect(whether.status).toBe('no_match');
+    expect(whether.decision?.reason).toBe('low_confidence');
+    expect(whether.alternatives.every((alternative) => alternative.confidence === 0.1)).toBe(true);
+    expect(answerQuestion(seedIndex(), '疫情会让世界倒退回过去吗？').status).toBe('answered');
+    const other = answerQuestion(doubting, '中方如何评价当前的中美关系？');
+    expect(other.analysis?.whether).toBeUndefined();
+    expect(other.status).toBe('answered');
+  });
+});
+
 describe('answerQuestion: whether an action will be taken', () => {
+  // The check on its own: with one calibration for every question, these questions reach it
+  // (whetherCalibration alone would refuse some of them earlier, as low_confidence).
+  let plain: ReturnType<typeof seedIndex> | undefined;
+  const oneCalibration = () => (plain ??= createSearchIndex(readIndexFile(SEED_INDEX_PATH), createDefaultAnalyzer(), { ...seedIndex().options, whetherCalibration: [] }));
+
   it('GIVEN a yes-or-no question about an action the unit never speaks of THEN no quote, and the decision says why', () => {
-    const answer = answerQuestion(seedIndex(), '中国会不会暂停向美国出口口罩');
+    const answer = answerQuestion(oneCalibration(), '中国会不会暂停向美国出口口罩');
     expect(answer.status).toBe('no_match');
     expect(answer.decision?.reason).toBe('action_not_stated');
     expect(answer.analysis?.whether).toEqual({ cue: '会不会', action: '暂停向美国出口口罩', verb: '出口', agent: '中国' });
   });
 
   it('GIVEN whether something was done (有没有 before a verb) THEN quoted only where the unit speaks of that action', () => {
-    const notDone = answerQuestion(seedIndex(), '中国有没有暂停向美国出口口罩');
+    const notDone = answerQuestion(oneCalibration(), '中国有没有暂停向美国出口口罩');
     expect(notDone.status).toBe('no_match');
     expect(notDone.decision?.reason).toBe('action_not_stated');
-    const done = answerQuestion(seedIndex(), '中國抗疫援助有沒有附加政治條件');
+    const done = answerQuestion(oneCalibration(), '中國抗疫援助有沒有附加政治條件');
     expect(done.status).toBe('answered');
     expect(done.answer?.paragraphs.join('')).toContain('附加任何政治条件');
   });
@@ -237,7 +259,7 @@ describe('answerQuestion: whether an action will be taken', () => {
 
   it('GIVEN the action towards a party the unit never names THEN no quote (the same action towards another party is another matter)', () => {
     // The seed's lawsuit unit speaks of 索赔 by and against the United States, never of Britain.
-    const answer = answerQuestion(seedIndex(), '中方是否会向英国索赔');
+    const answer = answerQuestion(oneCalibration(), '中方是否会向英国索赔');
     expect(answer.status).toBe('no_match');
     expect(answer.decision?.reason).toBe('action_not_stated');
   });
