@@ -426,6 +426,19 @@ function statedInPeriod(index: SearchIndex, ranking: Ranking, time: AskedTime, n
 }
 
 /**
+ * The speakers of the index a question names (王毅2018年记者会开场白): their own statements are
+ * the ones asked for, before another speaker's that mention them (应王毅邀请…). Joined to the
+ * period's preference, if the question names one.
+ */
+function withSpeaker(index: SearchIndex, question: string, prefer: ((doc: SearchDoc) => boolean) | undefined): ((doc: SearchDoc) => boolean) | undefined {
+  const folded = normalizeForMatching(question);
+  const named = [...index.chinaSide].filter((name) => name.length >= 2 && folded.includes(name));
+  if (named.length === 0) return prefer;
+  const bySpeaker = (doc: SearchDoc) => doc.kind === 'unit' && named.includes(normalizeForMatching(doc.unit.speaker));
+  return prefer ? (doc) => prefer(doc) && bySpeaker(doc) : bySpeaker;
+}
+
+/**
  * Answers a user question from the index: the ONE function every front end uses.
  * - `answered`: the best unit, whole, with its most relevant paragraph and a confidence;
  * - `unanswered`: the best match is a reporter question the transcript records without an
@@ -441,7 +454,7 @@ export function answerQuestion(index: SearchIndex, text: string, options: Answer
   const question = typeof text === 'string' ? text : '';
   // The time asked (src/search/asked-time.ts): a period filters the candidates; ties go to the newest.
   const asked = askTime(index, question, options);
-  const ordered = orderByTime(index, rankCandidates(index, asked.rest, asked.accept), asked.time, asked.prefer);
+  const ordered = orderByTime(index, rankCandidates(index, asked.rest, asked.accept), asked.time, withSpeaker(index, question, asked.prefer));
   const stated = statedInPeriod(index, ordered, asked.time, asked.prefer !== undefined);
   // Units that give the count asked only for other years: the record does not state it for those asked.
   const elsewhere = stated.candidates.length === 0 && ordered.candidates.length > 0;

@@ -203,6 +203,19 @@ describe('answerQuestion: what a wh-question asks of an event', () => {
   });
 });
 
+describe('answerQuestion: a speaker the question names', () => {
+  it('GIVEN two statements on a subject, one by the speaker named and one that names that speaker THEN the speaker’s own is quoted', () => {
+    const arctic = '北极事务关乎各国共同利益。中方作为北极事务的重要利益攸关方，愿同各方一道开展北极科研合作。';
+    const index = briefingsIndex([
+      { name: '2019-05-10-regular', date: '2019-05-10', speaker: '林明', exchanges: [...OTHER_EXCHANGES, { outlet: '路透社', question: '张华外长此前谈到北极事务。中方对北极合作有何考虑？', paragraphs: [`张华外长已就此阐述中方立场。${arctic}张华外长还表示，北极事务应由各方共同商量。`] }] },
+      { name: '2019-03-08-minister', date: '2019-03-08', speaker: '张华', exchanges: [{ outlet: '新华社', question: '中方如何看待北极事务？', paragraphs: ['北极的未来关乎人类共同命运。中方愿以科研合作为重点，为北极的和平与可持续发展作出贡献。'] }] },
+    ]);
+    const answer = answerQuestion(index, '张华怎么谈北极事务的');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer?.speaker).toBe('张华');
+  });
+});
+
 describe('answerQuestion: one calibration for yes-or-no questions about an action, one for the others', () => {
   it('GIVEN a yes-or-no question THEN its answer and alternatives are calibrated by whetherCalibration; another question by calibration', () => {
     const file = readIndexFile(SEED_INDEX_PATH);
