@@ -36,6 +36,8 @@ const MEASURES: Record<string, string> = { 钱: '(?:元|美元|欧元|英镑|日
 
 /** jieba tags of who can be named: people, organisations, countries and places. */
 const PERSON = /^(?:nr|nrt|nrfg|nt|ns)$/u;
+/** Who: a person (nr, nrfg, nrt) or an organisation (nt), not a place alone. */
+const WHO = /^(?:nr|nrt|nrfg|nt)$/u;
 /** Places: jieba tags countries ns, and many transliterated ones (塞尔维亚, 伊拉克) nrt. */
 const PLACE = /^(?:ns|nrt)$/u;
 
@@ -87,6 +89,8 @@ function namedBeside(analyzer: Analyzer, sentence: string, head: string, subject
     // The words the role is written in: the first that reaches into it, the last that starts inside it.
     const first = lastBefore(starts, from + 1);
     const last = lastBefore(starts, from + head.length);
+    // The role written inside a name of its own (湖滨中学/nt): that name.
+    if (first === last && words[first]!.word.length > head.length && isName(first)) return true;
     for (let j = last + 1; j < words.length && j <= last + BESIDE && !ends(j); j++) if (isName(j)) return true;
     for (let j = first - 1; j >= 0 && j >= first - BESIDE && !ends(j); j--) if (isName(j)) return true;
   }
@@ -224,10 +228,13 @@ export function factCheck(
       // Who holds the role asked (特使是谁): a name beside the role, in its phrase (特使王岐山, 刘鹤副总理),
       // not one elsewhere in the sentence (国家主席特使出席了阿根廷新总统的就职仪式 names no envoy).
       if (kind === 'identity' && asked.head) return namedBeside(analyzer, sentence, asked.head, subject);
-      // A name the question does not already say (叙利亚 in 叙利亚问题特使叫什么 names no one).
-      if (kind === 'identity') return analyzer.tag(sentence).some(({ word, tag }) => PERSON.test(tag) && !named(word, subject));
+      // A name the question does not already say (叙利亚 in 叙利亚问题特使叫什么 names no one): a
+      // person's or an organisation's — a place alone (卡塔尔) answers no "who".
+      if (kind === 'identity') return analyzer.tag(sentence).some(({ word, tag }) => WHO.test(tag) && !named(word, subject));
       // Which ones: a list of them (an enumeration with 、 or a colon) in a sentence that names them.
       // Which countries, cities: places the question does not name. Other kinds: a list of them.
+      // Which one, by its classifier (哪所中学, 哪艘船): its name beside it (湖滨中学, not 一所中学).
+      if (kind === 'items' && asked.head && /^哪[所座艘架条只]$/u.test(asked.cue ?? '')) return namedBeside(analyzer, sentence, asked.head, subject);
       if (kind === 'items' && asked.head && PLACE_KINDS.test(asked.head)) return namesPlace(analyzer, sentence, subject, /[些几]/u.test(asked.cue ?? '') ? 2 : 1);
       if (kind === 'items') return (!asked.head || sentence.includes(asked.head.slice(-2))) && /、|：|:/u.test(sentence);
       if (kind === 'place') return namesPlace(analyzer, sentence, subject);

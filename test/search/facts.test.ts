@@ -34,6 +34,12 @@ describe('statesFact', () => {
     ['国家主席特使出席了巴西新总统的就职仪式，转达了中国领导人的祝贺。', { fact: 'identity', head: '特使' }, ['巴西', '总统', '特使'], false],
     ['国家主席特使、全国人大常委会副委员长王世杰出席了就职仪式。', { fact: 'identity', head: '特使' }, ['就职仪式', '特使'], true],
     ['中方牵头人刘鹤副总理将同美方进行磋商。', { fact: 'identity', head: '牵头人' }, ['磋商', '牵头人'], true],
+    // which one by its classifier (哪所中学): its name beside it, not 一所中学
+    ['主席将参观当地企业和一所中学。', { fact: 'items', cue: '哪所', head: '中学' }, ['主席', '参观', '中学'], false],
+    ['主席将参观湖滨中学。', { fact: 'items', cue: '哪所', head: '中学' }, ['主席', '参观', '中学'], true],
+    // who: a person or an organisation, not a place alone
+    ['卡塔尔世界杯的主体育场由中国企业承建。', { fact: 'identity' }, ['世界杯', '赢得'], false],
+    ['国家副主席王岐山出席了葬礼。', { fact: 'identity' }, ['葬礼', '出席'], true],
     ['专家组已赴多个国家开展工作。', { fact: 'items', cue: '哪个', head: '国家' }, ['专家组'], false],
   ])('GIVEN %s, asked %j about %j THEN %s', (paragraph, asked, terms, stated) => {
     expect(statesFact(analyzer, paragraph, asked, concepts(...terms))).toBe(stated);

@@ -102,6 +102,8 @@ describe('analyzeQuestion: intent', () => {
     ['外长访华跟中国签了哪些协议', 'items', { head: '协议' }],
     ['医疗专家组都去了哪几个国家', 'items', { head: '国家' }],
     ['中日四个政治文件具体是哪四个', 'items', {}],
+    ['主席在西雅图参观的是哪所中学', 'items', { cue: '哪所', head: '中学' }],
+    ['停在仁爱礁的是哪艘军舰', 'items', { cue: '哪艘', head: '军舰' }],
     ['天然气管道每年能输多少立方米天然气', 'quantity', { measure: '立方米' }],
     ['斯里兰卡展期的债务总额到底是多少', 'quantity', { measure: '钱' }],
     ['中俄贸易额是多少', 'quantity', { measure: '钱' }],
