@@ -36,8 +36,6 @@ const MEASURES: Record<string, string> = { 钱: '(?:元|美元|欧元|英镑|日
 
 /** jieba tags of who can be named: people, organisations, countries and places. */
 const PERSON = /^(?:nr|nrt|nrfg|nt|ns)$/u;
-/** Who: a person (nr, nrfg, nrt) or an organisation (nt), not a place alone. */
-const WHO = /^(?:nr|nrt|nrfg|nt)$/u;
 /** Places: jieba tags countries ns, and many transliterated ones (塞尔维亚, 伊拉克) nrt. */
 const PLACE = /^(?:ns|nrt)$/u;
 
@@ -228,9 +226,8 @@ export function factCheck(
       // Who holds the role asked (特使是谁): a name beside the role, in its phrase (特使王岐山, 刘鹤副总理),
       // not one elsewhere in the sentence (国家主席特使出席了阿根廷新总统的就职仪式 names no envoy).
       if (kind === 'identity' && asked.head) return namedBeside(analyzer, sentence, asked.head, subject);
-      // A name the question does not already say (叙利亚 in 叙利亚问题特使叫什么 names no one): a
-      // person's or an organisation's — a place alone (卡塔尔) answers no "who".
-      if (kind === 'identity') return analyzer.tag(sentence).some(({ word, tag }) => WHO.test(tag) && !named(word, subject));
+      // A name the question does not already say (叙利亚 in 叙利亚问题特使叫什么 names no one).
+      if (kind === 'identity') return analyzer.tag(sentence).some(({ word, tag }) => PERSON.test(tag) && !named(word, subject));
       // Which ones: a list of them (an enumeration with 、 or a colon) in a sentence that names them.
       // Which countries, cities: places the question does not name. Other kinds: a list of them.
       // Which one, by its classifier (哪所中学, 哪艘船): its name beside it (湖滨中学, not 一所中学).
