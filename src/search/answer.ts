@@ -5,7 +5,7 @@ import { PARTS_CREDIT, partsShare, presence } from './presence.js';
 import { queryAids } from './query-aids.js';
 import { calibrate, type CalibrationTable } from './calibration.js';
 import type { QuestionAnalysis } from './question-analysis.js';
-import { documentContains, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
+import { documentContains, foldedAnswer, foldedParagraphs, type SearchDoc, type SearchIndex } from './search-index.js';
 import { rankTop } from './postings.js';
 import { charBigrams, englishPartsOfSpeech, normalizeForMatching } from '../text/index.js';
 import { quoteLatestOccurrence, sharesLine } from '../archive/occurrences.js';
@@ -292,7 +292,7 @@ export function decide(index: SearchIndex, ranking: Ranking): Decision {
     // Whether something was done is a fact the answer itself states or not: asked it, the
     // reporter's question is no statement of it.
     if (total > 0 && asksDone(index.analyzer, whether, ranking.question.folded)) {
-      const said = first.doc.matchText.slice(first.doc.paragraphStarts[0] ?? 0);
+      const said = foldedAnswer(first.doc);
       const stated = action.reduce((sum, concept) => sum + presence(said, concept) * concept.weight, 0);
       if (stated / total < MIN_ACTION_COVERAGE) return refuse('action_not_stated');
     }
@@ -426,12 +426,11 @@ function statedInPeriod(index: SearchIndex, ranking: Ranking, time: AskedTime, n
 }
 
 /**
- * The speakers of the index a question names (王毅2018年记者会开场白): their own statements are
- * the ones asked for, before another speaker's that mention them (应王毅邀请…). Joined to the
- * period's preference, if the question names one.
+ * The speakers of the index a question (`folded`, as analysed) names (王毅2018年记者会开场白):
+ * their own statements are the ones asked for, before another speaker's that mention them
+ * (应王毅邀请…). Joined to the period's preference, if the question names one.
  */
-function withSpeaker(index: SearchIndex, question: string, prefer: ((doc: SearchDoc) => boolean) | undefined): ((doc: SearchDoc) => boolean) | undefined {
-  const folded = normalizeForMatching(question);
+function withSpeaker(index: SearchIndex, folded: string, prefer: ((doc: SearchDoc) => boolean) | undefined): ((doc: SearchDoc) => boolean) | undefined {
   const named = [...index.chinaSide].filter((name) => name.length >= 2 && folded.includes(name));
   if (named.length === 0) return prefer;
   const bySpeaker = (doc: SearchDoc) => doc.kind === 'unit' && named.includes(normalizeForMatching(doc.unit.speaker));
@@ -454,7 +453,8 @@ export function answerQuestion(index: SearchIndex, text: string, options: Answer
   const question = typeof text === 'string' ? text : '';
   // The time asked (src/search/asked-time.ts): a period filters the candidates; ties go to the newest.
   const asked = askTime(index, question, options);
-  const ordered = orderByTime(index, rankCandidates(index, asked.rest, asked.accept), asked.time, withSpeaker(index, question, asked.prefer));
+  const ranked = rankCandidates(index, asked.rest, asked.accept);
+  const ordered = orderByTime(index, ranked, asked.time, withSpeaker(index, ranked.question.folded, asked.prefer));
   const stated = statedInPeriod(index, ordered, asked.time, asked.prefer !== undefined);
   // Units that give the count asked only for other years: the record does not state it for those asked.
   const elsewhere = stated.candidates.length === 0 && ordered.candidates.length > 0;

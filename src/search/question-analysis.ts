@@ -501,6 +501,21 @@ export function actorsOf(analyzer: Analyzer, clause: string, chinaSide: Readonly
 }
 
 /**
+ * The clauses of a folded question, in order, each with whether a space (not punctuation) ended
+ * the one before it: Discord questions leave out commas, so a space after a word (Chinese, or
+ * English inside Chinese) ends a clause too.
+ */
+function questionClauses(folded: string): { text: string; afterSpace: boolean }[] {
+  const pieces = folded.split(/([，,。！？!?；;：:]|(?<=[\u4e00-\u9fffa-z0-9])\s+(?=[\u4e00-\u9fff0-9]))/u);
+  const clauses: { text: string; afterSpace: boolean }[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    const text = pieces[i] ?? '';
+    if (text.trim().length > 0) clauses.push({ text, afterSpace: /^\s+$/u.test(pieces[i - 1] ?? '') });
+  }
+  return clauses;
+}
+
+/**
  * Whose view a Chinese question asks, from its last clause with a view verb: the first actor of
  * that clause that is not an object (after 对, 针对, 关于 …) nor a modifier (before 的). None
  * named: the Chinese side is implied (people ask the bot for the official line).
@@ -511,13 +526,7 @@ export function viewAsked(
   folded: string,
   chinaSide: ReadonlySet<string>,
 ): { side: 'china' | 'other'; party: string; cue: string } | null {
-  // Discord questions leave out commas: a space after a word (Chinese, or English inside Chinese) ends a clause too.
-  const pieces = folded.split(/([，,。！？!?；;：:]|(?<=[\u4e00-\u9fffa-z0-9])\s+(?=[\u4e00-\u9fff0-9]))/u);
-  const clauses: { text: string; afterSpace: boolean }[] = [];
-  for (let i = 0; i < pieces.length; i += 2) {
-    const text = pieces[i] ?? '';
-    if (text.trim().length > 0) clauses.push({ text, afterSpace: /^\s+$/u.test(pieces[i - 1] ?? '') });
-  }
+  const clauses = questionClauses(folded);
   for (let c = clauses.length - 1; c >= 0; c--) {
     const clause = clauses[c]!.text;
     const verbs = [...clause.matchAll(VIEW_VERBS)];
@@ -575,7 +584,7 @@ const ASKS = /什么|怎么|怎样|如何|为何|为什么|为啥|哪|多少|是
 
 /** Another party whose own statement a question asks for (see PARTY_SPEECH), or null. */
 function partySaysAsked(analyzer: Analyzer, folded: string, chinaSide: ReadonlySet<string>): { side: 'other'; party: string; cue: string } | null {
-  for (const clause of folded.split(/[，,。！？!?；;：:]|(?<=[\u4e00-\u9fffa-z0-9])\s+(?=[\u4e00-\u9fff0-9])/u)) {
+  for (const { text: clause } of questionClauses(folded)) {
     const speech = PARTY_SPEECH.exec(clause);
     if (!speech || !ASKS.test(clause.slice(speech.index))) continue;
     const before = clause.slice(0, speech.index);

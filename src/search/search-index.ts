@@ -245,6 +245,11 @@ function headingOf(doc: SearchDoc): string {
   return doc.matchText.slice(0, (doc.paragraphStarts[0] ?? doc.matchText.length + 1) - 1);
 }
 
+/** The folded answer of a unit, its paragraphs as they stand in the match text (empty for an unanswered question). */
+export function foldedAnswer(doc: SearchDoc): string {
+  return doc.matchText.slice(doc.paragraphStarts[0] ?? doc.matchText.length);
+}
+
 /** The folded paragraphs of a unit (none for an unanswered question). */
 export function foldedParagraphs(doc: SearchDoc): string[] {
   return doc.paragraphStarts.map((start, i) => doc.matchText.slice(start, (doc.paragraphStarts[i + 1] ?? doc.matchText.length + 1) - 1));
